@@ -1,0 +1,235 @@
+import { LOCALES, SOURCE_LOCALE, type Locale } from '../locales.ts';
+import {
+  GLOSSARY_NAMESPACE,
+  UI_NAMESPACE,
+  articleSegments,
+  type Article,
+  type ArgumentSpec,
+  type Catalog,
+  type LocaleResources,
+} from '../content.ts';
+import { parseArticle } from './content.ts';
+import { IcuSyntaxError, messageShape, type ArgumentKind, type MessageShape } from './icu.ts';
+import { parseFlatStrings } from './json.ts';
+import { ProblemList, type Problem } from './problems.ts';
+
+/** A file of the project, as text, with its path relative to the project root. */
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** The files the check reads: `content/<slug>.json` and `locales/<locale>/<namespace>.json`. */
+export interface ProjectFiles {
+  readonly content: readonly SourceFile[];
+  readonly locales: readonly SourceFile[];
+}
+
+export interface CheckResult {
+  readonly problems: readonly Problem[];
+  /** What the worker may serve; absent when any error was found. */
+  readonly catalog?: Catalog;
+}
+
+/** Russian and other inflecting languages add case forms of a name: `putin_gen`, `iran_prep`. */
+const CASE_SUFFIX = /_(?:nom|gen|dat|acc|ins|prep|loc)$/;
+export const nameBase = (name: string): string => name.replace(CASE_SUFFIX, '');
+
+const ARGUMENT_KINDS: Record<keyof UnionKeys<ArgumentSpec>, ReadonlySet<ArgumentKind>> = {
+  weekday: new Set(['argument', 'select']),
+  number: new Set(['argument', 'number', 'plural']),
+};
+type UnionKeys<T> = { [K in T extends unknown ? keyof T : never]: true };
+
+export const localeFile = (locale: string, namespace: string): string => `locales/${locale}/${namespace}.json`;
+
+/** Rules of a language's script that no translation may break. */
+const SCRIPT_RULES: Partial<Record<Locale, readonly { pattern: RegExp; message: string }[]>> = {
+  fa: [
+    { pattern: /[\u064A\u0643]/, message: 'Arabic ي or ك: Persian writes ی (U+06CC) and ک (U+06A9)' },
+    { pattern: /[0-9]/, message: 'a Latin digit typed into Persian text: numbers are ICU arguments, formatted in Persian digits' },
+  ],
+};
+
+/**
+ * Validates every content and locale file against English and the content model.
+ * Pure: it reads the texts it is given and returns each problem with its file and segment.
+ */
+export function checkProject(files: ProjectFiles): CheckResult {
+  const problems = new ProblemList();
+  const articles: Article[] = [];
+  for (const file of [...files.content].sort((a, b) => a.path.localeCompare(b.path))) {
+    const article = parseArticle(file.path, file.text, problems);
+    if (article) articles.push(article);
+  }
+  const namespaces = [UI_NAMESPACE, GLOSSARY_NAMESPACE, ...articles.map((a) => a.slug)];
+
+  // Read every locale file that exists.
+  const read = new Map<string, Map<string, string>>();
+  for (const file of files.locales) {
+    const m = /^locales\/([^/]+)\/([^/]+)\.json$/.exec(file.path);
+    if (!m) {
+      problems.warning(file.path, undefined, 'not read: locale files are locales/<locale>/<name>.json');
+      continue;
+    }
+    const [, locale = '', namespace = ''] = m;
+    if (!(LOCALES as readonly string[]).includes(locale)) {
+      problems.warning(file.path, undefined, `not published: "${locale}" is not an edition of this site`);
+      continue;
+    }
+    if (!namespaces.includes(namespace)) {
+      problems.warning(file.path, undefined, `not read: no article content/${namespace}.json`);
+      continue;
+    }
+    const values = parseFlatStrings(file.path, file.text, problems);
+    if (values) read.set(file.path, values);
+  }
+  const fileValues = (locale: Locale, namespace: string): Map<string, string> | undefined => {
+    const path = localeFile(locale, namespace);
+    const values = read.get(path);
+    if (!values && !files.locales.some((f) => f.path === path)) problems.error(path, undefined, 'missing file');
+    return values;
+  };
+
+  const resources: Record<string, Record<string, Record<string, string>>> = {};
+  for (const locale of LOCALES) resources[locale] = {};
+
+  // Glossaries: names, one line each.
+  const glossaries = new Map<Locale, Map<string, string>>();
+  for (const locale of LOCALES) {
+    const glossary = fileValues(locale, GLOSSARY_NAMESPACE) ?? new Map<string, string>();
+    const path = localeFile(locale, GLOSSARY_NAMESPACE);
+    for (const [name, value] of glossary) {
+      if (!/^[A-Za-z][A-Za-z0-9]*(?:_[a-z]+)?$/.test(name)) problems.error(path, name, 'a name is letters and digits, with an optional case suffix such as _gen');
+      if (value.trim() === '') problems.error(path, name, 'empty');
+      if (/[{}<>]/.test(value)) problems.error(path, name, 'a name may not contain { } < or >');
+      checkScript(problems, locale, path, name, value);
+    }
+    glossaries.set(locale, glossary);
+    resources[locale]![GLOSSARY_NAMESPACE] = Object.fromEntries(glossary);
+  }
+
+  // Interface strings: the same keys and arguments as English.
+  checkNamespace(problems, resources, fileValues, UI_NAMESPACE, () => () => false);
+
+  // Articles: the same segments as the content file, names from each glossary, the same data arguments.
+  for (const article of articles) {
+    const segments = articleSegments(article);
+    const english = fileValues(SOURCE_LOCALE, article.slug);
+    const path = localeFile(SOURCE_LOCALE, article.slug);
+    if (english) {
+      for (const { id } of segments) if (!english.has(id)) problems.error(path, id, `missing: content/${article.slug}.json names this segment`);
+      for (const id of english.keys())
+        if (!segments.some((s) => s.id === id)) problems.error(path, id, `no block of content/${article.slug}.json names this segment`);
+    }
+    checkNamespace(problems, resources, fileValues, article.slug, (locale, segment, shape, file) =>
+      checkArguments(problems, article, glossaries.get(locale)!, locale, segment, shape, file),
+    );
+  }
+
+  const sorted = [...problems.items].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return problems.hasErrors ? { problems: sorted } : { problems: sorted, catalog: { articles, resources: resources as Record<string, LocaleResources> } };
+}
+
+/** Checks a segment's arguments in its namespace; returns which of them are names, which each language may inflect. */
+type ArgumentCheck = (locale: Locale, segment: string, shape: MessageShape, file: string) => IsName;
+type IsName = (argument: string) => boolean;
+
+/**
+ * Checks one namespace in every locale against English: keys, ICU syntax, empty values, script rules,
+ * and arguments and tags. `namesOf` checks what is particular to the namespace and returns the
+ * arguments that are names (which each language may inflect), so the rest must match English exactly.
+ */
+function checkNamespace(
+  problems: ProblemList,
+  resources: Record<string, Record<string, Record<string, string>>>,
+  fileValues: (locale: Locale, namespace: string) => Map<string, string> | undefined,
+  namespace: string,
+  namesOf: ArgumentCheck,
+): void {
+  const english = fileValues(SOURCE_LOCALE, namespace);
+  const englishShapes = new Map<string, MessageShape>();
+  for (const locale of LOCALES) {
+    const values = locale === SOURCE_LOCALE ? english : fileValues(locale, namespace);
+    if (!values) continue;
+    const path = localeFile(locale, namespace);
+    const accepted: Record<string, string> = {};
+    for (const [id, message] of values) {
+      if (english && !english.has(id)) {
+        problems.error(path, id, 'English has no such segment');
+        continue;
+      }
+      if (message.trim() === '') {
+        problems.error(path, id, 'empty');
+        continue;
+      }
+      let shape: MessageShape;
+      try {
+        shape = messageShape(message);
+      } catch (error) {
+        if (!(error instanceof IcuSyntaxError)) throw error;
+        problems.error(path, id, error.message);
+        continue;
+      }
+      checkScript(problems, locale, path, id, shape.text);
+      const isName = namesOf(locale, id, shape, path);
+      const source = englishShapes.get(id);
+      if (locale === SOURCE_LOCALE) englishShapes.set(id, shape);
+      else if (source) compareWithEnglish(problems, path, id, shape, source, isName);
+      accepted[id] = message;
+    }
+    if (english && locale !== SOURCE_LOCALE)
+      for (const id of english.keys()) if (!values.has(id)) problems.error(path, id, `missing (English: "${english.get(id)}")`);
+    // Keep English order, so every edition lists its segments alike.
+    const ordered: Record<string, string> = {};
+    for (const id of english?.keys() ?? values.keys()) if (accepted[id] !== undefined) ordered[id] = accepted[id];
+    resources[locale]![namespace] = ordered;
+  }
+}
+
+function compareWithEnglish(
+  problems: ProblemList,
+  path: string,
+  id: string,
+  shape: MessageShape,
+  source: MessageShape,
+  isName: IsName,
+): void {
+  const plain = (s: MessageShape) => new Set([...s.arguments.keys()].filter((a) => !isName(a)));
+  const mine = plain(shape);
+  const theirs = plain(source);
+  for (const a of theirs) if (!mine.has(a)) problems.error(path, id, `argument {${a}} of the English is missing`);
+  for (const a of mine) if (!theirs.has(a)) problems.error(path, id, `argument {${a}} is not in the English`);
+  const myNames = new Set([...shape.arguments.keys()].filter(isName).map(nameBase));
+  for (const a of source.arguments.keys()) if (isName(a) && !myNames.has(a)) problems.error(path, id, `name {${a}} of the English is missing`);
+  for (const t of source.tags) if (!shape.tags.has(t)) problems.error(path, id, `tag <${t}> of the English is missing`);
+  for (const t of shape.tags) if (!source.tags.has(t)) problems.error(path, id, `tag <${t}> is not in the English`);
+}
+
+/** An article segment's arguments: data arguments from the content file, everything else a glossary name. */
+function checkArguments(
+  problems: ProblemList,
+  article: Article,
+  glossary: ReadonlyMap<string, string>,
+  locale: Locale,
+  id: string,
+  shape: MessageShape,
+  path: string,
+): IsName {
+  for (const [name, kinds] of shape.arguments) {
+    const spec = article.arguments[name];
+    if (spec) {
+      const allowed = ARGUMENT_KINDS['weekday' in spec ? 'weekday' : 'number'];
+      for (const kind of kinds)
+        if (!allowed.has(kind)) problems.error(path, id, `argument {${name}} is ${'weekday' in spec ? 'a weekday' : 'a number'} and cannot be formatted as ${kind}`);
+      continue;
+    }
+    if (kinds.size !== 1 || !kinds.has('argument')) problems.error(path, id, `name {${name}} is inserted as it is, not formatted`);
+    if (!glossary.has(name)) problems.error(path, id, `name {${name}} is not in ${localeFile(locale, GLOSSARY_NAMESPACE)}`);
+  }
+  return (argument) => article.arguments[argument] === undefined;
+}
+
+function checkScript(problems: ProblemList, locale: Locale, path: string, id: string, text: string): void {
+  for (const rule of SCRIPT_RULES[locale] ?? []) if (rule.pattern.test(text)) problems.error(path, id, rule.message);
+}

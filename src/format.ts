@@ -1,0 +1,99 @@
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import type { Catalog } from './content.ts';
+import type { Texts } from './i18n.ts';
+import { LOCALES, LOCALE_INFO, SOURCE_LOCALE, type Locale } from './locales.ts';
+
+/** A formatted segment: its text, and the locale it is written in (English where the edition lacks it). */
+export interface FormattedText {
+  readonly text: string;
+  readonly locale: Locale;
+}
+
+export type Values = Readonly<Record<string, string | number>>;
+
+/** Reports a formatting error; the reader gets the English text instead. */
+export type OnError = (message: string) => void;
+
+const key = (namespace: string, id: string) => `${namespace}/${id}`;
+
+/**
+ * Formats messages, dates and names with `@formatjs/intl`, one `IntlShape` per locale, created once.
+ * Never throws at the caller: an error goes to `onError` and the English text (or nothing) comes back.
+ */
+export class Formatter {
+  readonly #texts: Texts;
+  readonly #onError: OnError;
+  readonly #intl = new Map<Locale, IntlShape>();
+  readonly #cache = createIntlCache();
+  readonly #namespaces: readonly string[];
+  #failure: string | undefined;
+
+  constructor(catalog: Catalog, texts: Texts, onError: OnError) {
+    this.#texts = texts;
+    this.#onError = onError;
+    this.#namespaces = Object.keys(catalog.resources[SOURCE_LOCALE] ?? {});
+  }
+
+  /** The `IntlShape` of a locale, whose messages are that locale's texts as i18next holds them. */
+  intl(locale: Locale): IntlShape {
+    let intl = this.#intl.get(locale);
+    if (!intl) {
+      const messages: Record<string, string> = {};
+      for (const namespace of this.#namespaces)
+        for (const [id, message] of Object.entries(this.#texts.bundle(locale, namespace))) messages[key(namespace, id)] = message;
+      intl = createIntl(
+        {
+          locale,
+          defaultLocale: SOURCE_LOCALE,
+          messages,
+          onError: (error) => {
+            this.#failure = error.message;
+          },
+        },
+        this.#cache,
+      );
+      this.#intl.set(locale, intl);
+    }
+    return intl;
+  }
+
+  /**
+   * A message in `locale`, resolved by i18next (falling back to English where the locale lacks it),
+   * formatted with `values(locale actually used)`. If formatting fails, the English message is used.
+   */
+  message(locale: Locale, namespace: string, id: string, values: (locale: Locale) => Values): FormattedText | undefined {
+    const resolved = this.#texts.resolve(locale, namespace, id);
+    const attempts: Locale[] = resolved ? [resolved.locale] : [];
+    if (resolved && resolved.locale !== SOURCE_LOCALE) attempts.push(SOURCE_LOCALE);
+    for (const used of attempts) {
+      this.#failure = undefined;
+      const text = this.intl(used).formatMessage({ id: key(namespace, id) }, values(used));
+      if (this.#failure === undefined && typeof text === 'string') return { text, locale: used };
+      this.#onError(`format: ${used}/${namespace}/${id}: ${this.#failure ?? 'did not format to text'}`);
+    }
+    if (!resolved) this.#onError(`format: ${locale}/${namespace}/${id}: no locale has this message`);
+    return undefined;
+  }
+
+  /** A calendar date (YYYY-MM-DD) in the locale's long style and the given calendar. */
+  date(locale: Locale, isoDate: string, calendar: string = LOCALE_INFO[locale].calendar): string {
+    // The date alone is known, not the hour: format the UTC day so no time zone can shift it.
+    return this.intl(locale).formatDate(Date.parse(`${isoDate}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC', calendar });
+  }
+
+  /** A language's name in the language itself, capitalised as it would head a menu entry. */
+  languageName(locale: Locale): string {
+    const name = this.intl(locale).formatDisplayName(locale, { type: 'language' }) ?? locale;
+    return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  }
+
+  /** A conjunction list in the locale's style. */
+  list(locale: Locale, items: readonly string[]): string {
+    return this.intl(locale).formatList(items, { type: 'conjunction' });
+  }
+}
+
+/** Every locale with its display name in its own language. */
+export function languageNames(formatter: Formatter): ReadonlyMap<Locale, string> {
+  return new Map(LOCALES.map((locale) => [locale, formatter.languageName(locale)]));
+}

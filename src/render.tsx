@@ -1,0 +1,236 @@
+import type { Child, FC } from 'hono/jsx';
+import type { Block } from './content.ts';
+import { LOCALES, LOCALE_INFO, type Locale } from './locales.ts';
+import type { ArticleView, Segment, Site } from './site.ts';
+import { STYLESHEET_PATH } from './style.ts';
+
+/** Where each page lives: the one place that spells the site's URLs. */
+export const paths = {
+  front: (locale: Locale) => `/${locale}/`,
+  article: (locale: Locale, slug: string) => `/${locale}/${slug}`,
+  /** A link that switches edition and remembers the choice. */
+  choose: (locale: Locale, slug?: string) => `${slug ? `/${locale}/${slug}` : `/${locale}/`}?lang=${locale}`,
+};
+
+// A run of Latin or Cyrillic script (a credit, an acronym) inside right-to-left text.
+const LTR_RUN = /[A-Za-z\u00C0-\u024F\u0400-\u04FF](?:[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF .,&'’/-]*[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF])?/g;
+
+/** Text for the page: in a right-to-left edition, each left-to-right run is isolated so it cannot reorder the line. */
+function isolate(text: string, dir: 'ltr' | 'rtl'): Child {
+  if (dir === 'ltr') return text;
+  const parts: Child[] = [];
+  let last = 0;
+  for (const match of text.matchAll(LTR_RUN)) {
+    if (match.index > last) parts.push(text.slice(last, match.index));
+    parts.push(<bdi dir="ltr">{match[0]}</bdi>);
+    last = match.index + match[0].length;
+  }
+  if (last === 0) return text;
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
+}
+
+/** A segment in the page, marked with its own language where it differs from the edition's. */
+const Text: FC<{ segment: Segment; locale: Locale }> = ({ segment, locale }) => {
+  const dir = LOCALE_INFO[segment.lang].dir;
+  const content = isolate(segment.text, LOCALE_INFO[locale].dir);
+  return segment.lang === locale ? (
+    <span data-segment={segment.id}>{content}</span>
+  ) : (
+    <span data-segment={segment.id} lang={segment.lang} dir={dir} class="fallback">
+      {segment.text}
+    </span>
+  );
+};
+
+interface LayoutProps {
+  site: Site;
+  locale: Locale;
+  title: string;
+  description?: string | undefined;
+  /** The same page in each edition, for the language switcher. */
+  alternates: (locale: Locale) => string;
+  children?: Child;
+}
+
+const Layout: FC<LayoutProps> = ({ site, locale, title, description, alternates, children }) => {
+  const ui = (id: string) => site.ui(locale, id);
+  return (
+    <html lang={locale} dir={LOCALE_INFO[locale].dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="stylesheet" href={STYLESHEET_PATH} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          <Text segment={ui('skip-link')} locale={locale} />
+        </a>
+        <header class="masthead">
+          <a class="site-name" href={paths.front(locale)}>
+            <Text segment={ui('site-name')} locale={locale} />
+          </a>
+          <nav class="languages" aria-label={ui('languages-label').text}>
+            <ul>
+              {LOCALES.map((other) => (
+                <li>
+                  {other === locale ? (
+                    <span aria-current="page" lang={other}>
+                      {site.languageNames.get(other)}
+                    </span>
+                  ) : (
+                    <a href={alternates(other)} hreflang={other} lang={other} dir={LOCALE_INFO[other].dir}>
+                      {site.languageNames.get(other)}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+};
+
+const PublishedDate: FC<{ view: ArticleView; site: Site }> = ({ view, site }) => (
+  <p class="published">
+    <Text segment={site.ui(view.locale, 'published-label')} locale={view.locale} />{' '}
+    <time datetime={view.date.iso}>{view.date.text}</time>
+    {view.date.secondary ? (
+      <>
+        {' '}
+        <span class="secondary-date">
+          (<time datetime={view.date.iso}>{view.date.secondary}</time>)
+        </span>
+      </>
+    ) : null}
+  </p>
+);
+
+const BlockView: FC<{ block: Block; view: ArticleView }> = ({ block, view }) => {
+  const seg = (id: string) => <Text segment={view.segments.get(id)!} locale={view.locale} />;
+  switch (block.type) {
+    case 'headline':
+      return <h1>{seg(block.segment)}</h1>;
+    case 'standfirst':
+      return <p class="standfirst">{seg(block.segment)}</p>;
+    case 'subheading':
+      return <h2>{seg(block.segment)}</h2>;
+    case 'source':
+      return <p class="source">{seg(block.segment)}</p>;
+    case 'photo':
+      // The photograph is not ours to publish: its description, caption and credit are.
+      return (
+        <figure class="photo">
+          <div class="photo-frame" role="img" aria-label={view.segments.get(block.alt)!.text} />
+          <figcaption>
+            {seg(block.caption)} <span class="credit">{seg(block.credit)}</span>
+          </figcaption>
+        </figure>
+      );
+    case 'paragraph':
+      return (
+        <p>
+          {block.dateline ? <strong class="dateline">{seg(block.dateline)}</strong> : null}
+          {block.segments.map((id, i) => (
+            <>
+              {i > 0 || block.dateline ? ' ' : ''}
+              {seg(id)}
+            </>
+          ))}
+        </p>
+      );
+  }
+};
+
+/** An article in one edition. */
+export const ArticlePage: FC<{ site: Site; view: ArticleView }> = ({ site, view }) => {
+  const { locale, article } = view;
+  const headline = article.blocks.find((b) => b.type === 'headline');
+  const standfirst = article.blocks.find((b) => b.type === 'standfirst');
+  const text = (block: Block | undefined) => (block && 'segment' in block ? view.segments.get(block.segment)?.text : undefined);
+  return (
+    <Layout
+      site={site}
+      locale={locale}
+      title={`${text(headline) ?? ''} | ${site.ui(locale, 'site-name').text}`}
+      description={text(standfirst)}
+      alternates={(other) => paths.choose(other, article.slug)}
+    >
+      <article>
+        {view.fallbacks.length > 0 ? (
+          <p class="notice" role="note">
+            <Text segment={site.ui(locale, 'untranslated-notice')} locale={locale} />
+          </p>
+        ) : null}
+        {article.blocks.map((block) => (
+          <>
+            <BlockView block={block} view={view} />
+            {block.type === 'standfirst' ? <PublishedDate view={view} site={site} /> : null}
+          </>
+        ))}
+      </article>
+    </Layout>
+  );
+};
+
+/** The front page of an edition: each article's headline, standfirst and date. */
+export const FrontPage: FC<{ site: Site; locale: Locale; views: readonly ArticleView[] }> = ({ site, locale, views }) => (
+  <Layout site={site} locale={locale} title={`${site.ui(locale, 'front-title').text} | ${site.ui(locale, 'site-name').text}`} alternates={(other) => paths.choose(other)}>
+    <h1>
+      <Text segment={site.ui(locale, 'front-title')} locale={locale} />
+    </h1>
+    <ul class="articles">
+      {views.map((view) => {
+        const headline = view.article.blocks.find((b) => b.type === 'headline');
+        const standfirst = view.article.blocks.find((b) => b.type === 'standfirst');
+        return (
+          <li>
+            <article>
+              <h2>
+                <a href={paths.article(locale, view.article.slug)}>
+                  {headline && 'segment' in headline ? <Text segment={view.segments.get(headline.segment)!} locale={locale} /> : null}
+                </a>
+              </h2>
+              {standfirst && 'segment' in standfirst ? (
+                <p class="standfirst">
+                  <Text segment={view.segments.get(standfirst.segment)!} locale={locale} />
+                </p>
+              ) : null}
+              <PublishedDate view={view} site={site} />
+              <p>
+                <a href={paths.article(locale, view.article.slug)}>
+                  <Text segment={site.ui(locale, 'read-article')} locale={locale} />
+                </a>
+              </p>
+            </article>
+          </li>
+        );
+      })}
+    </ul>
+  </Layout>
+);
+
+/** A page for an error: not found, or something that went wrong (never with its details). */
+export const ErrorPage: FC<{ site: Site; locale: Locale; kind: 'not-found' | 'error' }> = ({ site, locale, kind }) => {
+  const title = site.ui(locale, `${kind}-title`);
+  return (
+    <Layout site={site} locale={locale} title={`${title.text} | ${site.ui(locale, 'site-name').text}`} alternates={(other) => paths.front(other)}>
+      <h1>
+        <Text segment={title} locale={locale} />
+      </h1>
+      <p>
+        <Text segment={site.ui(locale, `${kind}-text`)} locale={locale} />
+      </p>
+      <p>
+        <a href={paths.front(locale)}>
+          <Text segment={site.ui(locale, 'front-page-link')} locale={locale} />
+        </a>
+      </p>
+    </Layout>
+  );
+};

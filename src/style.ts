@@ -1,0 +1,54 @@
+/** The site's one stylesheet. Layout uses logical properties only, so the Persian edition mirrors itself. */
+export const STYLESHEET = `:root {
+  color-scheme: light dark;
+  --text: #1b1b1b;
+  --muted: #595959;
+  --background: #ffffff;
+  --rule: #d0d0d0;
+  --accent: #0b5cad;
+  --font-latin: Georgia, "Noto Serif", "PT Serif", "Times New Roman", serif;
+  --font-persian: Vazirmatn, "Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, "Iranian Sans", sans-serif;
+}
+@media (prefers-color-scheme: dark) {
+  :root { --text: #ececec; --muted: #b0b0b0; --background: #141414; --rule: #3a3a3a; --accent: #8ab8ff; }
+}
+* { box-sizing: border-box; }
+html { background: var(--background); color: var(--text); font-family: var(--font-latin); line-height: 1.6; }
+html[lang="fa"] { font-family: var(--font-persian); line-height: 1.9; }
+body { margin: 0; padding-inline: 1rem; }
+main, .masthead { max-inline-size: 40rem; margin-inline: auto; }
+a { color: var(--accent); }
+a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.skip-link { position: absolute; inset-inline-start: -100vw; }
+.skip-link:focus { position: static; display: block; padding-block: 0.5rem; }
+.masthead { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem 1rem; padding-block: 1rem; border-block-end: 1px solid var(--rule); }
+.site-name { font-weight: bold; text-decoration: none; color: inherit; }
+.languages ul { display: flex; gap: 1rem; margin: 0; padding: 0; list-style: none; }
+.languages [aria-current] { font-weight: bold; }
+h1 { font-size: 2rem; line-height: 1.25; margin-block: 1.5rem 0.75rem; }
+html[lang="fa"] h1 { line-height: 1.5; }
+h2 { font-size: 1.3rem; margin-block: 2rem 0.5rem; }
+.standfirst { font-size: 1.15rem; color: var(--muted); margin-block: 0 1rem; }
+.published { font-size: 0.9rem; color: var(--muted); }
+.photo { margin-inline: 0; margin-block: 1.5rem; }
+.photo-frame { aspect-ratio: 16 / 9; background: var(--rule); }
+figcaption { font-size: 0.9rem; color: var(--muted); margin-block-start: 0.5rem; }
+.credit { display: block; font-size: 0.8rem; }
+.dateline { font-weight: bold; }
+.source { font-size: 0.9rem; color: var(--muted); border-block-start: 1px solid var(--rule); padding-block-start: 0.75rem; }
+.notice { border-inline-start: 4px solid var(--accent); padding-inline-start: 0.75rem; }
+.articles { list-style: none; padding: 0; }
+@media print {
+  .masthead nav, .skip-link { display: none; }
+  html { background: #fff; color: #000; }
+}
+`;
+
+// FNV-1a: a short, stable fingerprint, so the stylesheet's URL changes whenever its bytes do.
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+export const STYLESHEET_PATH = `/assets/site-${fingerprint(STYLESHEET)}.css`;
