@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { checkProject, type ProjectFiles } from '../src/check/check.ts';
+import { formatProblem } from '../src/check/problems.ts';
+import { projectFiles } from './project-files.ts';
+
+/** A small article with one segment of each kind, and its en and fa files: each case below breaks one thing. */
+const article = {
+  slug: 'demo',
+  publisher: 'Example',
+  language: 'en',
+  published: { date: '2022-01-19', timeZone: 'Asia/Tehran' },
+  dateline: { place: 'Tehran' },
+  arguments: { year: { number: 2017 }, day: { weekday: '2022-01-19' } },
+  blocks: [
+    { type: 'headline', segment: 'title' },
+    { type: 'standfirst', segment: 'summary' },
+    { type: 'paragraph', segments: ['body'] },
+  ],
+};
+const good = {
+  en: {
+    demo: { title: '{iran} talks', summary: 'Since {year, number, ::group-off}.', body: 'On {day, select, wednesday {Wednesday} other {another day}}.' },
+    glossary: { iran: 'Iran' },
+    ui: { hello: 'Hello' },
+  },
+  fa: {
+    demo: { title: 'گفت‌وگوی {iran}', summary: 'از {year, number, ::group-off}.', body: 'روز {day, select, wednesday {چهارشنبه} other {دیگر}}.' },
+    glossary: { iran: 'ایران' },
+    ui: { hello: 'سلام' },
+  },
+  ru: {
+    demo: { title: 'Переговоры {iran_gen}', summary: 'С {year, number, ::group-off} года.', body: 'В {day, select, wednesday {среду} other {другой день}}.' },
+    glossary: { iran: 'Иран', iran_gen: 'Ирана' },
+    ui: { hello: 'Здравствуйте' },
+  },
+};
+
+type Texts = Record<string, Record<string, Record<string, string>>>;
+
+function project(edit: (texts: Texts) => void = () => {}, raw: Record<string, string> = {}): ProjectFiles {
+  const texts = structuredClone(good) as Texts;
+  edit(texts);
+  const locales = Object.entries(texts).flatMap(([locale, namespaces]) =>
+    Object.entries(namespaces).map(([ns, values]) => {
+      const path = `locales/${locale}/${ns}.json`;
+      return { path, text: raw[path] ?? JSON.stringify(values, null, 2) };
+    }),
+  );
+  return { content: [{ path: 'content/demo.json', text: JSON.stringify(article) }], locales };
+}
+
+const errorsOf = (files: ProjectFiles) =>
+  checkProject(files)
+    .problems.filter((p) => p.severity === 'error')
+    .map(formatProblem);
+
+const cases: { description: string; files: ProjectFiles; expected: string }[] = [
+  {
+    description: 'a missing segment',
+    files: project((t) => delete t.fa!.demo!.body),
+    expected: 'locales/fa/demo.json: body: missing (English: "On {day, select, wednesday {Wednesday} other {another day}}.")',
+  },
+  {
+    description: 'a segment English does not have',
+    files: project((t) => (t.ru!.demo!.extra = 'Лишнее')),
+    expected: 'locales/ru/demo.json: extra: English has no such segment',
+  },
+  { description: 'an empty value', files: project((t) => (t.fa!.demo!.title = ' ')), expected: 'locales/fa/demo.json: title: empty' },
+  {
+    description: 'broken ICU syntax',
+    files: project((t) => (t.ru!.demo!.title = 'Переговоры {iran_gen')),
+    expected: 'locales/ru/demo.json: title: ICU syntax error at character 12: expect argument closing brace',
+  },
+  {
+    description: 'a data argument renamed',
+    files: project((t) => (t.fa!.demo!.summary = 'از {yaer, number, ::group-off}.')),
+    expected: 'locales/fa/demo.json: summary: argument {year} of the English is missing',
+  },
+  {
+    description: 'a name the glossary lacks',
+    files: project((t) => (t.ru!.demo!.title = 'Переговоры {iran_dat}')),
+    expected: 'locales/ru/demo.json: title: name {iran_dat} is not in locales/ru/glossary.json',
+  },
+  {
+    description: 'a name of the English dropped',
+    files: project((t) => (t.fa!.demo!.title = 'گفت‌وگو')),
+    expected: 'locales/fa/demo.json: title: name {iran} of the English is missing',
+  },
+  {
+    description: 'Arabic yeh in Persian',
+    files: project((t) => (t.fa!.demo!.title = 'گفت‌وگوي {iran}')),
+    expected: 'locales/fa/demo.json: title: Arabic ي or ك: Persian writes ی (U+06CC) and ک (U+06A9)',
+  },
+  {
+    description: 'a Latin digit typed into Persian',
+    files: project((t) => (t.fa!.demo!.summary = 'از {year, number, ::group-off} و 2.')),
+    expected: 'locales/fa/demo.json: summary: a Latin digit typed into Persian text: numbers are ICU arguments, formatted in Persian digits',
+  },
+  {
+    description: 'a truncated file',
+    files: project(undefined, { 'locales/ru/demo.json': '{\n  "title": "Переговоры {iran_gen}",\n  "summary": "С' }),
+    expected: 'locales/ru/demo.json: not valid JSON at line 3, column 14: unexpected end of string',
+  },
+  {
+    description: 'a duplicate key',
+    files: project(undefined, { 'locales/fa/ui.json': '{\n  "hello": "سلام",\n  "hello": "درود"\n}' }),
+    expected: 'locales/fa/ui.json: hello: duplicate key (again at line 3)',
+  },
+];
+
+describe('the locale check names the file, the segment and the problem', () => {
+  it('passes the small fixture project unchanged', () => {
+    expect(errorsOf(project())).toEqual([]);
+  });
+
+  for (const { description, files, expected } of cases) {
+    it(description, () => {
+      expect(errorsOf(files)).toContain(expected);
+      expect(checkProject(files).catalog).toBeUndefined();
+    });
+  }
+
+  it('passes the landed content/ and locales/ with no error', () => {
+    const result = checkProject(projectFiles);
+    expect(result.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+    expect(result.catalog?.articles.map((a) => a.slug)).toEqual(['putin-raisi-kremlin-meeting']);
+  });
+});
