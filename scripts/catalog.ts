@@ -24,4 +24,6 @@ export const catalog: Catalog = ${JSON.stringify(result.catalog, null, 2)};
 writeFileSync(`${target}.tmp`, source);
 renameSync(`${target}.tmp`, target);
 const segments = result.catalog.articles.reduce((n, a) => n + Object.keys(result.catalog!.resources.en?.[a.slug] ?? {}).length, 0);
-console.log(`catalog: ${result.catalog.articles.length} article(s), ${segments} segments in ${Object.keys(result.catalog.resources).length} locales`);
+console.log(
+  `catalog: ${result.catalog.articles.length} article(s), ${segments} segments in ${Object.keys(result.catalog.resources).length} locales`,
+);

@@ -12,7 +12,8 @@ function jsonFiles(dir: string, depth: number): SourceFile[] {
   for (const entry of readdirSync(abs, { withFileTypes: true })) {
     const path = join(abs, entry.name);
     if (entry.isDirectory() && depth > 0) found.push(...jsonFiles(relative(ROOT, path), depth - 1));
-    else if (entry.isFile() && entry.name.endsWith('.json')) found.push({ path: relative(ROOT, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
+    else if (entry.isFile() && entry.name.endsWith('.json'))
+      found.push({ path: relative(ROOT, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
   }
   return found.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -1,6 +1,6 @@
-import { createApp } from './app.tsx';
+import { createApp, type Env } from './app.tsx';
 import { catalog } from './generated/catalog.ts';
 
 const app = createApp(catalog);
 
-export default { fetch: app.fetch } satisfies ExportedHandler;
+export default { fetch: app.fetch } satisfies ExportedHandler<Env>;

@@ -3,17 +3,11 @@ import type { Block } from './content.ts';
 import { LOCALES, LOCALE_INFO, type Locale } from './locales.ts';
 import type { ArticleView, Segment, Site } from './site.ts';
 import { STYLESHEET_PATH } from './style.ts';
-
-/** Where each page lives: the one place that spells the site's URLs. */
-export const paths = {
-  front: (locale: Locale) => `/${locale}/`,
-  article: (locale: Locale, slug: string) => `/${locale}/${slug}`,
-  /** A link that switches edition and remembers the choice. */
-  choose: (locale: Locale, slug?: string) => `${slug ? `/${locale}/${slug}` : `/${locale}/`}?lang=${locale}`,
-};
+import { alternates, articleFamily, frontFamily, paths, type PageFamily } from './urls.ts';
 
 // A run of Latin or Cyrillic script (a credit, an acronym) inside right-to-left text.
-const LTR_RUN = /[A-Za-z\u00C0-\u024F\u0400-\u04FF](?:[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF .,&'’/-]*[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF])?/g;
+const LTR_RUN =
+  /[A-Za-z\u00C0-\u024F\u0400-\u04FF](?:[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF .,&'’/-]*[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF])?/g;
 
 /** Text for the page: in a right-to-left edition, each left-to-right run is isolated so it cannot reorder the line. */
 function isolate(text: string, dir: 'ltr' | 'rtl'): Child {
@@ -46,15 +40,21 @@ const Text: FC<{ segment: Segment; locale: Locale }> = ({ segment, locale }) => 
 interface LayoutProps {
   site: Site;
   locale: Locale;
+  /** The site's origin, for absolute URLs. */
+  origin: string;
   title: string;
   description?: string | undefined;
-  /** The same page in each edition, for the language switcher. */
-  alternates: (locale: Locale) => string;
+  /** The same page in every edition, for the switcher and the hreflang alternates. */
+  family: PageFamily;
+  /** Pages that are not for search engines (errors, review). */
+  noindex?: boolean;
+  article?: ArticleView;
   children?: Child;
 }
 
-const Layout: FC<LayoutProps> = ({ site, locale, title, description, alternates, children }) => {
+const Layout: FC<LayoutProps> = ({ site, locale, origin, title, description, family, noindex, article, children }) => {
   const ui = (id: string) => site.ui(locale, id);
+  const canonical = `${origin}${family.path(locale)}`;
   return (
     <html lang={locale} dir={LOCALE_INFO[locale].dir}>
       <head>
@@ -62,6 +62,26 @@ const Layout: FC<LayoutProps> = ({ site, locale, title, description, alternates,
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         {description ? <meta name="description" content={description} /> : null}
+        {noindex ? (
+          <meta name="robots" content="noindex" />
+        ) : (
+          <>
+            <link rel="canonical" href={canonical} />
+            {alternates(origin, family).map((a) => (
+              <link rel="alternate" hreflang={a.hreflang} href={a.href} />
+            ))}
+            <meta property="og:type" content={article ? 'article' : 'website'} />
+            <meta property="og:title" content={title} />
+            {description ? <meta property="og:description" content={description} /> : null}
+            <meta property="og:url" content={canonical} />
+            <meta property="og:site_name" content={ui('site-name').text} />
+            <meta property="og:locale" content={LOCALE_INFO[locale].ogLocale} />
+            {LOCALES.filter((other) => other !== locale).map((other) => (
+              <meta property="og:locale:alternate" content={LOCALE_INFO[other].ogLocale} />
+            ))}
+            {article ? <meta property="article:published_time" content={article.date.iso} /> : null}
+          </>
+        )}
         <link rel="stylesheet" href={STYLESHEET_PATH} />
       </head>
       <body>
@@ -81,7 +101,7 @@ const Layout: FC<LayoutProps> = ({ site, locale, title, description, alternates,
                       {site.languageNames.get(other)}
                     </span>
                   ) : (
-                    <a href={alternates(other)} hreflang={other} lang={other} dir={LOCALE_INFO[other].dir}>
+                    <a href={paths.choose(family.path(other), other)} hreflang={other} lang={other} dir={LOCALE_INFO[other].dir}>
                       {site.languageNames.get(other)}
                     </a>
                   )}
@@ -98,8 +118,7 @@ const Layout: FC<LayoutProps> = ({ site, locale, title, description, alternates,
 
 const PublishedDate: FC<{ view: ArticleView; site: Site }> = ({ view, site }) => (
   <p class="published">
-    <Text segment={site.ui(view.locale, 'published-label')} locale={view.locale} />{' '}
-    <time datetime={view.date.iso}>{view.date.text}</time>
+    <Text segment={site.ui(view.locale, 'published-label')} locale={view.locale} /> <time datetime={view.date.iso}>{view.date.text}</time>
     {view.date.secondary ? (
       <>
         {' '}
@@ -148,7 +167,7 @@ const BlockView: FC<{ block: Block; view: ArticleView }> = ({ block, view }) => 
 };
 
 /** An article in one edition. */
-export const ArticlePage: FC<{ site: Site; view: ArticleView }> = ({ site, view }) => {
+export const ArticlePage: FC<{ site: Site; view: ArticleView; origin: string }> = ({ site, view, origin }) => {
   const { locale, article } = view;
   const headline = article.blocks.find((b) => b.type === 'headline');
   const standfirst = article.blocks.find((b) => b.type === 'standfirst');
@@ -157,9 +176,11 @@ export const ArticlePage: FC<{ site: Site; view: ArticleView }> = ({ site, view 
     <Layout
       site={site}
       locale={locale}
+      origin={origin}
       title={`${text(headline) ?? ''} | ${site.ui(locale, 'site-name').text}`}
       description={text(standfirst)}
-      alternates={(other) => paths.choose(other, article.slug)}
+      family={articleFamily(article.slug)}
+      article={view}
     >
       <article>
         {view.fallbacks.length > 0 ? (
@@ -179,8 +200,19 @@ export const ArticlePage: FC<{ site: Site; view: ArticleView }> = ({ site, view 
 };
 
 /** The front page of an edition: each article's headline, standfirst and date. */
-export const FrontPage: FC<{ site: Site; locale: Locale; views: readonly ArticleView[] }> = ({ site, locale, views }) => (
-  <Layout site={site} locale={locale} title={`${site.ui(locale, 'front-title').text} | ${site.ui(locale, 'site-name').text}`} alternates={(other) => paths.choose(other)}>
+export const FrontPage: FC<{ site: Site; locale: Locale; views: readonly ArticleView[]; origin: string }> = ({
+  site,
+  locale,
+  views,
+  origin,
+}) => (
+  <Layout
+    site={site}
+    locale={locale}
+    origin={origin}
+    title={`${site.ui(locale, 'front-title').text} | ${site.ui(locale, 'site-name').text}`}
+    family={frontFamily}
+  >
     <h1>
       <Text segment={site.ui(locale, 'front-title')} locale={locale} />
     </h1>
@@ -219,7 +251,14 @@ export const FrontPage: FC<{ site: Site; locale: Locale; views: readonly Article
 export const ErrorPage: FC<{ site: Site; locale: Locale; kind: 'not-found' | 'error' }> = ({ site, locale, kind }) => {
   const title = site.ui(locale, `${kind}-title`);
   return (
-    <Layout site={site} locale={locale} title={`${title.text} | ${site.ui(locale, 'site-name').text}`} alternates={(other) => paths.front(other)}>
+    <Layout
+      site={site}
+      locale={locale}
+      origin=""
+      title={`${title.text} | ${site.ui(locale, 'site-name').text}`}
+      family={frontFamily}
+      noindex
+    >
       <h1>
         <Text segment={title} locale={locale} />
       </h1>

@@ -19,17 +19,29 @@ const article = {
 };
 const good = {
   en: {
-    demo: { title: '{iran} talks', summary: 'Since {year, number, ::group-off}.', body: 'On {day, select, wednesday {Wednesday} other {another day}}.' },
+    demo: {
+      title: '{iran} talks',
+      summary: 'Since {year, number, ::group-off}.',
+      body: 'On {day, select, wednesday {Wednesday} other {another day}}.',
+    },
     glossary: { iran: 'Iran' },
     ui: { hello: 'Hello' },
   },
   fa: {
-    demo: { title: 'گفت‌وگوی {iran}', summary: 'از {year, number, ::group-off}.', body: 'روز {day, select, wednesday {چهارشنبه} other {دیگر}}.' },
+    demo: {
+      title: 'گفت‌وگوی {iran}',
+      summary: 'از {year, number, ::group-off}.',
+      body: 'روز {day, select, wednesday {چهارشنبه} other {دیگر}}.',
+    },
     glossary: { iran: 'ایران' },
     ui: { hello: 'سلام' },
   },
   ru: {
-    demo: { title: 'Переговоры {iran_gen}', summary: 'С {year, number, ::group-off} года.', body: 'В {day, select, wednesday {среду} other {другой день}}.' },
+    demo: {
+      title: 'Переговоры {iran_gen}',
+      summary: 'С {year, number, ::group-off} года.',
+      body: 'В {day, select, wednesday {среду} other {другой день}}.',
+    },
     glossary: { iran: 'Иран', iran_gen: 'Ирана' },
     ui: { hello: 'Здравствуйте' },
   },
@@ -94,7 +106,8 @@ const cases: { description: string; files: ProjectFiles; expected: string }[] = 
   {
     description: 'a Latin digit typed into Persian',
     files: project((t) => (t.fa!.demo!.summary = 'از {year, number, ::group-off} و 2.')),
-    expected: 'locales/fa/demo.json: summary: a Latin digit typed into Persian text: numbers are ICU arguments, formatted in Persian digits',
+    expected:
+      'locales/fa/demo.json: summary: a Latin digit typed into Persian text: numbers are ICU arguments, formatted in Persian digits',
   },
   {
     description: 'a truncated file',

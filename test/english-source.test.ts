@@ -7,7 +7,12 @@ import { blockSegments, type Article } from '../src/content.ts';
 const article = content as Article;
 
 const decode = (html: string) =>
-  html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The text of every `data-segment` element of a page, and the photo's description, read with HTMLRewriter. */
 async function segmentsOf(response: Response): Promise<Map<string, string>> {
@@ -45,7 +50,11 @@ describe('the English edition', () => {
         lines.push(texts.get(block.alt)!);
         lines.push(`${texts.get(block.caption)} [${texts.get(block.credit)}]`);
       } else {
-        lines.push(blockSegments(block).map((id) => texts.get(id)).join(' '));
+        lines.push(
+          blockSegments(block)
+            .map((id) => texts.get(id))
+            .join(' '),
+        );
       }
     }
     const published = source.split('\n').filter((line) => line.trim() !== '');

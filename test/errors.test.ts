@@ -2,9 +2,27 @@ import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 
 const cases = [
-  { description: 'an unknown article in an edition: 404 in that edition', path: '/fa/no-such-article', header: 'en', status: 404, lang: 'fa' },
-  { description: 'an unknown edition: 404 in the negotiated language', path: '/de/putin-raisi-kremlin-meeting', header: 'ru', status: 404, lang: 'ru' },
-  { description: 'an unknown top-level page: 404 in the negotiated language', path: '/no-such-page', header: 'fa-IR', status: 404, lang: 'fa' },
+  {
+    description: 'an unknown article in an edition: 404 in that edition',
+    path: '/fa/no-such-article',
+    header: 'en',
+    status: 404,
+    lang: 'fa',
+  },
+  {
+    description: 'an unknown edition: 404 in the negotiated language',
+    path: '/de/putin-raisi-kremlin-meeting',
+    header: 'ru',
+    status: 404,
+    lang: 'ru',
+  },
+  {
+    description: 'an unknown top-level page: 404 in the negotiated language',
+    path: '/no-such-page',
+    header: 'fa-IR',
+    status: 404,
+    lang: 'fa',
+  },
   { description: 'a deep unknown path: 404', path: '/en/a/b/c', header: 'en', status: 404, lang: 'en' },
   { description: 'an edition without its slash is sent to its front page', path: '/ru', header: 'en', status: 301, lang: undefined },
 ] as const;

@@ -14,14 +14,17 @@ describe('names come from each locale’s glossary', () => {
     expect(html).toContain(ruGlossary.raisiFull);
     expect(html).toContain(ruGlossary.putinFull);
     expect(html).toContain(ruGlossary.amirabdollahianFull);
-    const caseForms = new Set(Object.values(ruSegments).flatMap((text) => [...text.matchAll(/\{([A-Za-z]+_(?:gen|dat|acc|ins|prep))\}/g)].map((m) => m[1]!)));
+    const caseForms = new Set(
+      Object.values(ruSegments).flatMap((text) => [...text.matchAll(/\{([A-Za-z]+_(?:gen|dat|acc|ins|prep))\}/g)].map((m) => m[1]!)),
+    );
     expect(caseForms.size).toBeGreaterThan(5);
     for (const key of caseForms) expect(html, key).toContain(ruGlossary[key as keyof typeof ruGlossary]);
   });
 
   it('the Persian edition spells names as the Persian glossary does', async () => {
     const html = await page('fa');
-    for (const key of ['raisiFull', 'putinFull', 'kremlin', 'amirabdollahianFull', 'shamkhani'] as const) expect(html).toContain(faGlossary[key]);
+    for (const key of ['raisiFull', 'putinFull', 'kremlin', 'amirabdollahianFull', 'shamkhani'] as const)
+      expect(html).toContain(faGlossary[key]);
   });
 
   it('changing a spelling in the glossary changes it everywhere the name is used', async () => {

@@ -100,7 +100,8 @@ export function checkProject(files: ProjectFiles): CheckResult {
     const glossary = fileValues(locale, GLOSSARY_NAMESPACE) ?? new Map<string, string>();
     const path = localeFile(locale, GLOSSARY_NAMESPACE);
     for (const [name, value] of glossary) {
-      if (!/^[A-Za-z][A-Za-z0-9]*(?:_[a-z]+)?$/.test(name)) problems.error(path, name, 'a name is letters and digits, with an optional case suffix such as _gen');
+      if (!/^[A-Za-z][A-Za-z0-9]*(?:_[a-z]+)?$/.test(name))
+        problems.error(path, name, 'a name is letters and digits, with an optional case suffix such as _gen');
       if (value.trim() === '') problems.error(path, name, 'empty');
       if (/[{}<>]/.test(value)) problems.error(path, name, 'a name may not contain { } < or >');
       checkScript(problems, locale, path, name, value);
@@ -118,7 +119,8 @@ export function checkProject(files: ProjectFiles): CheckResult {
     const english = fileValues(SOURCE_LOCALE, article.slug);
     const path = localeFile(SOURCE_LOCALE, article.slug);
     if (english) {
-      for (const { id } of segments) if (!english.has(id)) problems.error(path, id, `missing: content/${article.slug}.json names this segment`);
+      for (const { id } of segments)
+        if (!english.has(id)) problems.error(path, id, `missing: content/${article.slug}.json names this segment`);
       for (const id of english.keys())
         if (!segments.some((s) => s.id === id)) problems.error(path, id, `no block of content/${article.slug}.json names this segment`);
     }
@@ -128,7 +130,9 @@ export function checkProject(files: ProjectFiles): CheckResult {
   }
 
   const sorted = [...problems.items].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  return problems.hasErrors ? { problems: sorted } : { problems: sorted, catalog: { articles, resources: resources as Record<string, LocaleResources> } };
+  return problems.hasErrors
+    ? { problems: sorted }
+    : { problems: sorted, catalog: { articles, resources: resources as Record<string, LocaleResources> } };
 }
 
 /** Checks a segment's arguments in its namespace; returns which of them are names, which each language may inflect. */
@@ -201,7 +205,8 @@ function compareWithEnglish(
   for (const a of theirs) if (!mine.has(a)) problems.error(path, id, `argument {${a}} of the English is missing`);
   for (const a of mine) if (!theirs.has(a)) problems.error(path, id, `argument {${a}} is not in the English`);
   const myNames = new Set([...shape.arguments.keys()].filter(isName).map(nameBase));
-  for (const a of source.arguments.keys()) if (isName(a) && !myNames.has(a)) problems.error(path, id, `name {${a}} of the English is missing`);
+  for (const a of source.arguments.keys())
+    if (isName(a) && !myNames.has(a)) problems.error(path, id, `name {${a}} of the English is missing`);
   for (const t of source.tags) if (!shape.tags.has(t)) problems.error(path, id, `tag <${t}> of the English is missing`);
   for (const t of shape.tags) if (!source.tags.has(t)) problems.error(path, id, `tag <${t}> is not in the English`);
 }
@@ -221,7 +226,12 @@ function checkArguments(
     if (spec) {
       const allowed = ARGUMENT_KINDS['weekday' in spec ? 'weekday' : 'number'];
       for (const kind of kinds)
-        if (!allowed.has(kind)) problems.error(path, id, `argument {${name}} is ${'weekday' in spec ? 'a weekday' : 'a number'} and cannot be formatted as ${kind}`);
+        if (!allowed.has(kind))
+          problems.error(
+            path,
+            id,
+            `argument {${name}} is ${'weekday' in spec ? 'a weekday' : 'a number'} and cannot be formatted as ${kind}`,
+          );
       continue;
     }
     if (kinds.size !== 1 || !kinds.has('argument')) problems.error(path, id, `name {${name}} is inserted as it is, not formatted`);

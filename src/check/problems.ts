@@ -26,9 +26,7 @@ export class ProblemList {
   }
 
   warning(file: string, segment: string | undefined, message: string): void {
-    this.items.push(
-      segment === undefined ? { severity: 'warning', file, message } : { severity: 'warning', file, segment, message },
-    );
+    this.items.push(segment === undefined ? { severity: 'warning', file, message } : { severity: 'warning', file, segment, message });
   }
 
   get hasErrors(): boolean {

@@ -1,0 +1,53 @@
+import { blockSegments, type Block, type BlockType } from './content.ts';
+import { LOCALE_INFO, type Locale } from './locales.ts';
+import type { ArticleView, Segment } from './site.ts';
+import { alternates, articleFamily } from './urls.ts';
+
+/** A segment in the JSON edition. */
+export interface JsonSegment {
+  readonly id: string;
+  /** Its part in the block: `alt`, `caption` and `credit` of a photo, `dateline` of a paragraph. */
+  readonly role?: 'alt' | 'caption' | 'credit' | 'dateline';
+  readonly text: string;
+  readonly lang: Locale;
+  /** True where the edition lacks the segment and the English is given instead. */
+  readonly fallback: boolean;
+}
+
+export interface JsonBlock {
+  readonly type: BlockType;
+  readonly segments: readonly JsonSegment[];
+}
+
+function roles(block: Block): readonly (JsonSegment['role'] | undefined)[] {
+  if (block.type === 'photo') return ['alt', 'caption', 'credit'];
+  if (block.type === 'paragraph' && block.dateline) return ['dateline', ...block.segments.map(() => undefined)];
+  return blockSegments(block).map(() => undefined);
+}
+
+/** The article for apps: the blocks in order, with segment ids, types and text, and what fell back to English. */
+export function jsonEdition(view: ArticleView, origin: string) {
+  const { locale, article } = view;
+  const segment = (s: Segment, role: JsonSegment['role'] | undefined): JsonSegment => ({
+    id: s.id,
+    ...(role ? { role } : {}),
+    text: s.text,
+    lang: s.lang,
+    fallback: s.lang !== locale,
+  });
+  const family = articleFamily(article.slug);
+  return {
+    slug: article.slug,
+    lang: locale,
+    dir: LOCALE_INFO[locale].dir,
+    url: `${origin}${family.path(locale)}`,
+    alternates: alternates(origin, family),
+    publisher: article.publisher,
+    published: { date: view.date.iso, text: view.date.text, ...(view.date.secondary ? { secondary: view.date.secondary } : {}) },
+    fallbackSegments: view.fallbacks,
+    blocks: article.blocks.map((block): JsonBlock => ({
+      type: block.type,
+      segments: blockSegments(block).map((id, i) => segment(view.segments.get(id)!, roles(block)[i])),
+    })),
+  };
+}
