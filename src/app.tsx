@@ -14,7 +14,7 @@ import {
 import { jsonEdition } from './json-edition.ts';
 import { isLocale, SOURCE_LOCALE, type Locale } from './locales.ts';
 import { negotiate } from './negotiate.ts';
-import { ArticlePage, ErrorPage, FrontPage } from './render.tsx';
+import { ArticlePage, ErrorPage, FrontPage, ReviewPage } from './render.tsx';
 import { represent, RepresentationCache, type Representation } from './representation.ts';
 import { Site } from './site.ts';
 import { robotsTxt, sitemapXml } from './sitemap.ts';
@@ -170,6 +170,22 @@ export function createApp(catalog: Catalog): Hono<{ Bindings: Env }> {
             locale,
             headers: { Link: link },
           });
+    });
+    return send(c, rep, EDITION_CACHE_CONTROL);
+  });
+
+  // The parallel review page: a translation's work, for translators and learners; never for search engines.
+  app.get('/:locale{[a-z]{2}}/:slug/review', async (c) => {
+    const locale = c.req.param('locale');
+    const slug = c.req.param('slug');
+    if (!isLocale(locale) || locale === SOURCE_LOCALE || !getSite().articles.has(slug)) return c.notFound();
+    const origin = originOf(c);
+    const rep = await cache.get(`${origin} ${locale}/${slug}/review`, () => {
+      const s = getSite();
+      const page = (
+        <ReviewPage site={s} view={s.articleView(locale, slug)!} english={s.articleView(SOURCE_LOCALE, slug)!} origin={origin} />
+      );
+      return represent(`<!doctype html>${String(page)}`, HTML, { locale, headers: { 'X-Robots-Tag': 'noindex' } });
     });
     return send(c, rep, EDITION_CACHE_CONTROL);
   });

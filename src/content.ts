@@ -69,8 +69,16 @@ export const GLOSSARY_NAMESPACE = 'glossary';
 /** Text of one locale: namespace (an article's slug, `ui` or `glossary`) to segment id to ICU message. */
 export type LocaleResources = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
+/** Where a translated segment stands: its XLIFF 2.0 state, and whether its English changed since. */
+export interface SegmentStatus {
+  readonly state: 'initial' | 'translated' | 'reviewed' | 'final';
+  readonly stale: boolean;
+}
+
 /** Everything the worker serves, validated by the check before it is bundled. */
 export interface Catalog {
   readonly articles: readonly Article[];
   readonly resources: Readonly<Record<string, LocaleResources>>;
+  /** Locale → namespace → segment id → status, for every translation (English has none). */
+  readonly status: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, SegmentStatus>>>>>>;
 }

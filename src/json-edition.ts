@@ -12,6 +12,8 @@ export interface JsonSegment {
   readonly lang: Locale;
   /** True where the edition lacks the segment and the English is given instead. */
   readonly fallback: boolean;
+  /** True where the English changed since this translation was made: shown as it is, pending an update. */
+  readonly stale: boolean;
 }
 
 export interface JsonBlock {
@@ -34,6 +36,7 @@ export function jsonEdition(view: ArticleView, origin: string) {
     text: s.text,
     lang: s.lang,
     fallback: s.lang !== locale,
+    stale: view.stale.includes(s.id),
   });
   const family = articleFamily(article.slug);
   return {
@@ -45,6 +48,7 @@ export function jsonEdition(view: ArticleView, origin: string) {
     publisher: article.publisher,
     published: { date: view.date.iso, text: view.date.text, ...(view.date.secondary ? { secondary: view.date.secondary } : {}) },
     fallbackSegments: view.fallbacks,
+    staleSegments: view.stale,
     blocks: article.blocks.map((block): JsonBlock => ({
       type: block.type,
       segments: blockSegments(block).map((id, i) => segment(view.segments.get(id)!, roles(block)[i])),

@@ -1,6 +1,6 @@
 import type { Child, FC } from 'hono/jsx';
 import type { Block } from './content.ts';
-import { LOCALES, LOCALE_INFO, type Locale } from './locales.ts';
+import { LOCALES, LOCALE_INFO, SOURCE_LOCALE as SOURCE, type Locale } from './locales.ts';
 import type { ArticleView, Segment, Site } from './site.ts';
 import { STYLESHEET_PATH } from './style.ts';
 import { alternates, articleFamily, frontFamily, paths, type PageFamily } from './urls.ts';
@@ -23,6 +23,13 @@ function isolate(text: string, dir: 'ltr' | 'rtl'): Child {
   if (last < text.length) parts.push(text.slice(last));
   return parts;
 }
+
+/** The segment of the article's headline or standfirst block. */
+function blockSegment(view: ArticleView, type: 'headline' | 'standfirst'): Segment | undefined {
+  const block = view.article.blocks.find((b) => b.type === type);
+  return block && 'segment' in block ? view.segments.get(block.segment) : undefined;
+}
+const headlineOf = (view: ArticleView) => blockSegment(view, 'headline');
 
 /** A segment in the page, marked with its own language where it differs from the edition's. */
 const Text: FC<{ segment: Segment; locale: Locale }> = ({ segment, locale }) => {
@@ -169,16 +176,13 @@ const BlockView: FC<{ block: Block; view: ArticleView }> = ({ block, view }) => 
 /** An article in one edition. */
 export const ArticlePage: FC<{ site: Site; view: ArticleView; origin: string }> = ({ site, view, origin }) => {
   const { locale, article } = view;
-  const headline = article.blocks.find((b) => b.type === 'headline');
-  const standfirst = article.blocks.find((b) => b.type === 'standfirst');
-  const text = (block: Block | undefined) => (block && 'segment' in block ? view.segments.get(block.segment)?.text : undefined);
   return (
     <Layout
       site={site}
       locale={locale}
       origin={origin}
-      title={`${text(headline) ?? ''} | ${site.ui(locale, 'site-name').text}`}
-      description={text(standfirst)}
+      title={`${headlineOf(view)?.text ?? ''} | ${site.ui(locale, 'site-name').text}`}
+      description={blockSegment(view, 'standfirst')?.text}
       family={articleFamily(article.slug)}
       article={view}
     >
@@ -218,19 +222,17 @@ export const FrontPage: FC<{ site: Site; locale: Locale; views: readonly Article
     </h1>
     <ul class="articles">
       {views.map((view) => {
-        const headline = view.article.blocks.find((b) => b.type === 'headline');
-        const standfirst = view.article.blocks.find((b) => b.type === 'standfirst');
+        const headline = headlineOf(view);
+        const standfirst = blockSegment(view, 'standfirst');
         return (
           <li>
             <article>
               <h2>
-                <a href={paths.article(locale, view.article.slug)}>
-                  {headline && 'segment' in headline ? <Text segment={view.segments.get(headline.segment)!} locale={locale} /> : null}
-                </a>
+                <a href={paths.article(locale, view.article.slug)}>{headline ? <Text segment={headline} locale={locale} /> : null}</a>
               </h2>
-              {standfirst && 'segment' in standfirst ? (
+              {standfirst ? (
                 <p class="standfirst">
-                  <Text segment={view.segments.get(standfirst.segment)!} locale={locale} />
+                  <Text segment={standfirst} locale={locale} />
                 </p>
               ) : null}
               <PublishedDate view={view} site={site} />
@@ -270,6 +272,69 @@ export const ErrorPage: FC<{ site: Site; locale: Locale; kind: 'not-found' | 'er
           <Text segment={site.ui(locale, 'front-page-link')} locale={locale} />
         </a>
       </p>
+    </Layout>
+  );
+};
+
+/** A segment's state on the review page: missing, stale, or its XLIFF state. */
+function reviewState(view: ArticleView, id: string): string {
+  if (view.fallbacks.includes(id)) return 'missing';
+  const status = view.status[id];
+  if (!status) return 'translated';
+  return status.stale ? 'stale' : status.state;
+}
+
+/** The translator's and the learner's page: each segment's English beside its translation, with its id and state. */
+export const ReviewPage: FC<{ site: Site; view: ArticleView; english: ArticleView; origin: string }> = ({
+  site,
+  view,
+  english,
+  origin,
+}) => {
+  const { locale, article } = view;
+  const ui = (id: string) => <Text segment={site.ui(locale, id)} locale={locale} />;
+  return (
+    <Layout
+      site={site}
+      locale={locale}
+      origin={origin}
+      title={`${site.ui(locale, 'review-title').text} | ${site.ui(locale, 'site-name').text}`}
+      family={{ path: (other) => paths.review(other, article.slug), xDefault: paths.articleAnyEdition(article.slug) }}
+      noindex
+    >
+      <h1>{ui('review-title')}</h1>
+      <p>
+        <a href={paths.article(locale, article.slug)}>{headlineOf(view)?.text}</a>
+      </p>
+      <table class="review">
+        <thead>
+          <tr>
+            <th scope="col">{ui('review-segment')}</th>
+            <th scope="col">{ui('review-source')}</th>
+            <th scope="col">{ui('review-translation')}</th>
+            <th scope="col">{ui('review-state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...view.segments.keys()].map((id) => {
+            const state = reviewState(view, id);
+            return (
+              <tr id={`segment-${id}`} data-state={state}>
+                <th scope="row">
+                  <code dir="ltr">{id}</code>
+                </th>
+                <td lang={SOURCE} dir="ltr">
+                  {english.segments.get(id)!.text}
+                </td>
+                <td lang={view.segments.get(id)!.lang} dir={LOCALE_INFO[view.segments.get(id)!.lang].dir}>
+                  {state === 'missing' ? '' : view.segments.get(id)!.text}
+                </td>
+                <td>{ui(`state-${state}`)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </Layout>
   );
 };

@@ -1,4 +1,12 @@
-import { GLOSSARY_NAMESPACE, UI_NAMESPACE, argumentValues, articleSegments, type Article, type Catalog } from './content.ts';
+import {
+  GLOSSARY_NAMESPACE,
+  UI_NAMESPACE,
+  argumentValues,
+  articleSegments,
+  type Article,
+  type Catalog,
+  type SegmentStatus,
+} from './content.ts';
 import { Formatter, languageNames, type OnError, type Values } from './format.ts';
 import { Texts } from './i18n.ts';
 import { LOCALE_INFO, SOURCE_LOCALE, type Locale } from './locales.ts';
@@ -18,6 +26,10 @@ export interface ArticleView {
   readonly segments: ReadonlyMap<string, Segment>;
   /** Segments shown in English because the edition lacks them. */
   readonly fallbacks: readonly string[];
+  /** Segments whose English changed since they were translated: shown as they are, marked in the JSON edition. */
+  readonly stale: readonly string[];
+  /** Each translated segment's XLIFF state and staleness (none for English). */
+  readonly status: Readonly<Record<string, SegmentStatus>>;
   readonly date: { readonly iso: string; readonly text: string; readonly secondary?: string };
 }
 
@@ -32,11 +44,13 @@ export class Site {
   readonly #formatter: Formatter;
   readonly #views = new Map<string, ArticleView>();
   readonly #values = new Map<string, Values>();
+  readonly #status: Catalog['status'];
 
   constructor(catalog: Catalog, onError: OnError) {
     this.#texts = new Texts(catalog);
     this.#formatter = new Formatter(catalog, this.#texts, onError);
     this.articles = new Map(catalog.articles.map((a) => [a.slug, a]));
+    this.#status = catalog.status;
     this.languageNames = languageNames(this.#formatter);
   }
 
@@ -79,7 +93,9 @@ export class Site {
     const date = info.secondaryCalendar
       ? { iso, text: this.#formatter.date(locale, iso), secondary: this.#formatter.date(locale, iso, info.secondaryCalendar) }
       : { iso, text: this.#formatter.date(locale, iso) };
-    const view: ArticleView = { locale, article, segments, fallbacks, date };
+    const status = this.#status[locale]?.[slug] ?? {};
+    const stale = Object.keys(status).filter((id) => status[id]!.stale && !fallbacks.includes(id));
+    const view: ArticleView = { locale, article, segments, fallbacks, stale, status, date };
     this.#views.set(cacheKey, view);
     return view;
   }

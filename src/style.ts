@@ -17,6 +17,7 @@ html { background: var(--background); color: var(--text); font-family: var(--fon
 html[lang="fa"] { font-family: var(--font-persian); line-height: 1.9; }
 body { margin: 0; padding-inline: 1rem; }
 main, .masthead { max-inline-size: 40rem; margin-inline: auto; }
+main:has(.review) { max-inline-size: 72rem; }
 a { color: var(--accent); }
 a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip-link { position: absolute; inset-inline-start: -100vw; }
@@ -38,6 +39,11 @@ figcaption { font-size: 0.9rem; color: var(--muted); margin-block-start: 0.5rem;
 .source { font-size: 0.9rem; color: var(--muted); border-block-start: 1px solid var(--rule); padding-block-start: 0.75rem; }
 .notice { border-inline-start: 4px solid var(--accent); padding-inline-start: 0.75rem; }
 .articles { list-style: none; padding: 0; }
+.review { border-collapse: collapse; inline-size: 100%; font-size: 0.95rem; }
+.review th, .review td { border-block-end: 1px solid var(--rule); padding: 0.5rem; vertical-align: top; text-align: start; }
+.review tbody th { font-weight: normal; }
+.review code { font-size: 0.8rem; color: var(--muted); }
+.review tr[data-state="stale"] td:last-child, .review tr[data-state="missing"] td:last-child { color: #b00020; font-weight: bold; }
 @media print {
   .masthead nav, .skip-link { display: none; }
   html { background: #fff; color: #000; }

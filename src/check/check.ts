@@ -7,11 +7,13 @@ import {
   type ArgumentSpec,
   type Catalog,
   type LocaleResources,
+  type SegmentStatus,
 } from '../content.ts';
 import { parseArticle } from './content.ts';
 import { IcuSyntaxError, messageShape, type ArgumentKind, type MessageShape } from './icu.ts';
 import { parseFlatStrings } from './json.ts';
 import { ProblemList, type Problem } from './problems.ts';
+import { parseSidecar, serializeJson, sidecarFile, sourceHash, type SegmentRecord } from './sidecar.ts';
 
 /** A file of the project, as text, with its path relative to the project root. */
 export interface SourceFile {
@@ -25,8 +27,18 @@ export interface ProjectFiles {
   readonly locales: readonly SourceFile[];
 }
 
+/** Per locale: how much of it is there. */
+export interface LocaleSummary {
+  readonly locale: Locale;
+  readonly segments: number;
+  readonly translated: number;
+  readonly missing: number;
+  readonly stale: number;
+}
+
 export interface CheckResult {
   readonly problems: readonly Problem[];
+  readonly summaries: readonly LocaleSummary[];
   /** What the worker may serve; absent when any error was found. */
   readonly catalog?: Catalog;
 }
@@ -66,8 +78,13 @@ export function checkProject(files: ProjectFiles): CheckResult {
 
   // Read every locale file that exists.
   const read = new Map<string, Map<string, string>>();
+  const sidecars = new Map<string, Map<string, SegmentRecord>>();
   for (const file of files.locales) {
-    const m = /^locales\/([^/]+)\/([^/]+)\.json$/.exec(file.path);
+    if (file.path.endsWith('.state.json')) {
+      sidecars.set(file.path, parseSidecar(file.path, file.text, problems));
+      continue;
+    }
+    const m = /^locales\/([^/]+)\/([^/.]+)\.json$/.exec(file.path);
     if (!m) {
       problems.warning(file.path, undefined, 'not read: locale files are locales/<locale>/<name>.json');
       continue;
@@ -82,7 +99,10 @@ export function checkProject(files: ProjectFiles): CheckResult {
       continue;
     }
     const values = parseFlatStrings(file.path, file.text, problems);
-    if (values) read.set(file.path, values);
+    if (!values) continue;
+    read.set(file.path, values);
+    if (serializeJson(Object.fromEntries(values)) !== file.text)
+      problems.warning(file.path, undefined, 'not in the form the tools write (2-space JSON, final newline): an import will rewrite it');
   }
   const fileValues = (locale: Locale, namespace: string): Map<string, string> | undefined => {
     const path = localeFile(locale, namespace);
@@ -93,6 +113,8 @@ export function checkProject(files: ProjectFiles): CheckResult {
 
   const resources: Record<string, Record<string, Record<string, string>>> = {};
   for (const locale of LOCALES) resources[locale] = {};
+  const status: StatusTable = {};
+  const context: NamespaceContext = { problems, resources, status, fileValues, sidecars };
 
   // Glossaries: names, one line each.
   const glossaries = new Map<Locale, Map<string, string>>();
@@ -111,8 +133,9 @@ export function checkProject(files: ProjectFiles): CheckResult {
   }
 
   // Interface strings: the same keys and arguments as English.
-  checkNamespace(problems, resources, fileValues, UI_NAMESPACE, () => () => false);
+  checkNamespace(context, UI_NAMESPACE, () => () => false);
 
+  const usedNames = new Map<Locale, Set<string>>(LOCALES.map((locale) => [locale, new Set<string>()]));
   // Articles: the same segments as the content file, names from each glossary, the same data arguments.
   for (const article of articles) {
     const segments = articleSegments(article);
@@ -124,15 +147,51 @@ export function checkProject(files: ProjectFiles): CheckResult {
       for (const id of english.keys())
         if (!segments.some((s) => s.id === id)) problems.error(path, id, `no block of content/${article.slug}.json names this segment`);
     }
-    checkNamespace(problems, resources, fileValues, article.slug, (locale, segment, shape, file) =>
-      checkArguments(problems, article, glossaries.get(locale)!, locale, segment, shape, file),
-    );
+    checkNamespace(context, article.slug, (locale, segment, shape, file) => {
+      for (const name of shape.arguments.keys()) usedNames.get(locale)?.add(name).add(nameBase(name));
+      return checkArguments(problems, article, glossaries.get(locale)!, locale, segment, shape, file);
+    });
   }
+  for (const locale of LOCALES)
+    for (const name of glossaries.get(locale)?.keys() ?? [])
+      if (!usedNames.get(locale)!.has(name)) problems.warning(localeFile(locale, GLOSSARY_NAMESPACE), name, 'not used by any segment');
 
   const sorted = [...problems.items].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  return problems.hasErrors
-    ? { problems: sorted }
-    : { problems: sorted, catalog: { articles, resources: resources as Record<string, LocaleResources> } };
+  const translatable = [UI_NAMESPACE, ...articles.map((a) => a.slug)];
+  const summaries = LOCALES.filter((l) => l !== SOURCE_LOCALE).map((locale) => summarize(locale, translatable, resources, status));
+  if (problems.hasErrors) return { problems: sorted, summaries };
+  return { problems: sorted, summaries, catalog: { articles, resources: resources as Record<string, LocaleResources>, status } };
+}
+
+type StatusTable = Record<string, Record<string, Record<string, SegmentStatus>>>;
+
+interface NamespaceContext {
+  readonly problems: ProblemList;
+  readonly resources: Record<string, Record<string, Record<string, string>>>;
+  readonly status: StatusTable;
+  readonly fileValues: (locale: Locale, namespace: string) => Map<string, string> | undefined;
+  readonly sidecars: ReadonlyMap<string, ReadonlyMap<string, SegmentRecord>>;
+}
+
+function summarize(
+  locale: Locale,
+  namespaces: readonly string[],
+  resources: NamespaceContext['resources'],
+  status: StatusTable,
+): LocaleSummary {
+  let segments = 0;
+  let translated = 0;
+  let stale = 0;
+  for (const namespace of namespaces) {
+    const english = Object.keys(resources[SOURCE_LOCALE]?.[namespace] ?? {});
+    segments += english.length;
+    for (const id of english) {
+      if (resources[locale]?.[namespace]?.[id] === undefined) continue;
+      translated++;
+      if (status[locale]?.[namespace]?.[id]?.stale) stale++;
+    }
+  }
+  return { locale, segments, translated, missing: segments - translated, stale };
 }
 
 /** Checks a segment's arguments in its namespace; returns which of them are names, which each language may inflect. */
@@ -144,13 +203,8 @@ type IsName = (argument: string) => boolean;
  * and arguments and tags. `namesOf` checks what is particular to the namespace and returns the
  * arguments that are names (which each language may inflect), so the rest must match English exactly.
  */
-function checkNamespace(
-  problems: ProblemList,
-  resources: Record<string, Record<string, Record<string, string>>>,
-  fileValues: (locale: Locale, namespace: string) => Map<string, string> | undefined,
-  namespace: string,
-  namesOf: ArgumentCheck,
-): void {
+function checkNamespace(context: NamespaceContext, namespace: string, namesOf: ArgumentCheck): void {
+  const { problems, resources, fileValues } = context;
   const english = fileValues(SOURCE_LOCALE, namespace);
   const englishShapes = new Map<string, MessageShape>();
   for (const locale of LOCALES) {
@@ -179,11 +233,16 @@ function checkNamespace(
       const isName = namesOf(locale, id, shape, path);
       const source = englishShapes.get(id);
       if (locale === SOURCE_LOCALE) englishShapes.set(id, shape);
-      else if (source) compareWithEnglish(problems, path, id, shape, source, isName);
+      else if (source) {
+        compareWithEnglish(problems, path, id, shape, source, isName);
+        checkStyle(problems, locale, path, id, shape, source);
+      }
       accepted[id] = message;
     }
-    if (english && locale !== SOURCE_LOCALE)
+    if (english && locale !== SOURCE_LOCALE) {
       for (const id of english.keys()) if (!values.has(id)) problems.error(path, id, `missing (English: "${english.get(id)}")`);
+      recordStatus(context, locale, namespace, english, accepted);
+    }
     // Keep English order, so every edition lists its segments alike.
     const ordered: Record<string, string> = {};
     for (const id of english?.keys() ?? values.keys()) if (accepted[id] !== undefined) ordered[id] = accepted[id];
@@ -238,6 +297,57 @@ function checkArguments(
     if (!glossary.has(name)) problems.error(path, id, `name {${name}} is not in ${localeFile(locale, GLOSSARY_NAMESPACE)}`);
   }
   return (argument) => article.arguments[argument] === undefined;
+}
+
+// Closing quotation marks and brackets that may follow a sentence's last stop.
+const CLOSERS = /[\s”’»"')\]]+$/;
+const STOPS: Record<string, RegExp> = { '.': /[.。]$/, '?': /[?؟]$/ };
+
+/** Warnings: what is probably wrong but may be deliberate. */
+function checkStyle(problems: ProblemList, locale: Locale, path: string, id: string, shape: MessageShape, source: MessageShape): void {
+  const letters = /\p{L}/u;
+  if (letters.test(source.text) && shape.text === source.text) problems.warning(path, id, 'identical to the English: not translated?');
+  if (locale === 'ru' && /["']/.test(shape.text)) problems.warning(path, id, 'straight quotes: Russian uses « » (and „ “ inside them)');
+  const englishEnd = source.text.replace(CLOSERS, '');
+  const end = shape.text.replace(CLOSERS, '');
+  for (const [stop, pattern] of Object.entries(STOPS))
+    if (englishEnd.endsWith(stop) && !pattern.test(end))
+      problems.warning(path, id, `the English ends with "${stop}" and the translation does not`);
+}
+
+/** Compares each segment with the sidecar's record of the English it was translated from. */
+function recordStatus(
+  context: NamespaceContext,
+  locale: Locale,
+  namespace: string,
+  english: ReadonlyMap<string, string>,
+  accepted: Readonly<Record<string, string>>,
+): void {
+  const file = sidecarFile(locale, namespace);
+  const records = context.sidecars.get(file);
+  if (!records)
+    context.problems.warning(file, undefined, 'missing: stale segments cannot be found (npm run i18n:check -- --confirm records them)');
+  const table: Record<string, SegmentStatus> = {};
+  for (const [id, message] of english) {
+    if (accepted[id] === undefined) continue;
+    const record = records?.get(id);
+    if (!record) {
+      if (records) context.problems.warning(file, id, 'no record of the English this was translated from');
+      table[id] = { state: 'translated', stale: false };
+      continue;
+    }
+    const stale = record.sourceHash !== sourceHash(message);
+    if (stale)
+      context.problems.warning(
+        localeFile(locale, namespace),
+        id,
+        `stale: the English changed since this was translated (it was: "${record.sourceText}")`,
+      );
+    table[id] = { state: record.state, stale };
+  }
+  for (const id of records?.keys() ?? [])
+    if (!english.has(id)) context.problems.warning(file, id, 'a record of a segment English does not have');
+  (context.status[locale] ??= {})[namespace] = table;
 }
 
 function checkScript(problems: ProblemList, locale: Locale, path: string, id: string, text: string): void {
