@@ -139,3 +139,75 @@ describe('the locale check names the file, the segment and the problem', () => {
     expect(result.catalog?.articles.map((a) => a.slug)).toEqual(['putin-raisi-kremlin-meeting']);
   });
 });
+
+const warningsOf = (files: ProjectFiles) =>
+  checkProject(files)
+    .problems.filter((p) => p.severity === 'warning')
+    .map(formatProblem);
+
+describe('warnings: probably wrong, possibly deliberate', () => {
+  const warningCases = [
+    {
+      description: 'a segment identical to English',
+      files: project((t) => (t.ru!.ui!.hello = 'Hello')),
+      expected: 'locales/ru/ui.json: hello: warning: identical to the English: not translated?',
+    },
+    {
+      description: 'straight quotes in Russian',
+      files: project((t) => (t.ru!.demo!.summary = 'С "{year, number, ::group-off}" года.')),
+      expected: 'locales/ru/demo.json: summary: warning: straight quotes: Russian uses « » (and „ “ inside them)',
+    },
+    {
+      description: 'a full stop that English has and the translation lacks',
+      files: project((t) => (t.fa!.demo!.summary = 'از {year, number, ::group-off}')),
+      expected: 'locales/fa/demo.json: summary: warning: the English ends with "." and the translation does not',
+    },
+    {
+      description: 'a glossary name no segment uses',
+      files: project((t) => (t.ru!.glossary!.iran_dat = 'Ирану')),
+      expected: 'locales/ru/glossary.json: iran_dat: warning: not used by any segment',
+    },
+  ];
+  for (const { description, files, expected } of warningCases) {
+    it(description, () => {
+      expect(warningsOf(files)).toContain(expected);
+      expect(checkProject(files).catalog).toBeDefined();
+    });
+  }
+});
+
+describe('stale segments', () => {
+  const SLUG = 'putin-raisi-kremlin-meeting';
+  const changed: ProjectFiles = {
+    content: projectFiles.content,
+    locales: projectFiles.locales.map((f) =>
+      f.path === `locales/en/${SLUG}.json` ? { path: f.path, text: f.text.replace('organised crime', 'organized crime') } : f,
+    ),
+  };
+
+  it('changing an English segment reports it stale in fa and in ru, naming locale and segment', () => {
+    const warnings = warningsOf(changed).filter((w) => w.includes('stale'));
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^locales\/fa\/putin-raisi-kremlin-meeting\.json: raisi-terrorism-syria: warning: stale: the English changed since this was translated \(it was: ".*organised crime/,
+      ),
+      expect.stringMatching(/^locales\/ru\/putin-raisi-kremlin-meeting\.json: raisi-terrorism-syria: warning: stale/),
+    ]);
+  });
+
+  it('the summary counts stale segments per locale, and the catalog marks them', () => {
+    const result = checkProject(changed);
+    expect(result.summaries.map((s) => [s.locale, s.stale, s.missing])).toEqual([
+      ['fa', 1, 0],
+      ['ru', 1, 0],
+    ]);
+    expect(result.catalog?.status.fa?.[SLUG]?.['raisi-terrorism-syria']).toEqual({ state: 'reviewed', stale: true });
+    expect(result.catalog?.status.fa?.[SLUG]?.['raisi-no-limits']).toEqual({ state: 'reviewed', stale: false });
+  });
+
+  it('the landed files have nothing stale, nothing missing, and no warning', () => {
+    const result = checkProject(projectFiles);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    for (const summary of result.summaries) expect(summary).toMatchObject({ missing: 0, stale: 0, translated: summary.segments });
+  });
+});

@@ -127,11 +127,14 @@ export function importDocument(
     const nsRecords = records.get(unit.namespace)!;
     const before = nsRecords.get(unit.id);
     const status = catalog.status[locale]?.[unit.namespace]?.[unit.id];
-    const unchanged = nsTargets.get(unit.id) === unit.target && status?.state === unit.state && (status?.stale ?? false) === unit.stale;
+    const edited = nsTargets.get(unit.id) !== unit.target;
+    const unchanged = !edited && status?.state === unit.state && (status?.stale ?? false) === unit.stale;
     nsTargets.set(unit.id, unit.target);
     if (unchanged && before) continue;
+    // A target edited after review needs reviewing again, whatever state the translator's tool left on it.
+    const state = edited && unit.state === status?.state && (unit.state === 'reviewed' || unit.state === 'final') ? 'translated' : unit.state;
     // Still marked stale: the translation keeps the English it was made from; otherwise it now translates this English.
-    nsRecords.set(unit.id, unit.stale && before ? { ...before, state: unit.state } : recordFor(unit.source, unit.state));
+    nsRecords.set(unit.id, unit.stale && before ? { ...before, state } : recordFor(unit.source, state));
   }
   if (problems.hasErrors) return { writes: [], problems: problems.items };
 
