@@ -132,7 +132,8 @@ export function importDocument(
     nsTargets.set(unit.id, unit.target);
     if (unchanged && before) continue;
     // A target edited after review needs reviewing again, whatever state the translator's tool left on it.
-    const state = edited && unit.state === status?.state && (unit.state === 'reviewed' || unit.state === 'final') ? 'translated' : unit.state;
+    const state =
+      edited && unit.state === status?.state && (unit.state === 'reviewed' || unit.state === 'final') ? 'translated' : unit.state;
     // Still marked stale: the translation keeps the English it was made from; otherwise it now translates this English.
     nsRecords.set(unit.id, unit.stale && before ? { ...before, state } : recordFor(unit.source, state));
   }
