@@ -3,6 +3,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkProject } from '../src/check/check.ts';
+import { compileCatalog } from '../src/check/compile.ts';
 import { formatProblem } from '../src/check/problems.ts';
 import { ROOT, readProjectFiles } from './project-files.ts';
 
@@ -19,7 +20,7 @@ const target = join(dir, 'catalog.ts');
 const source = `// Written by scripts/catalog.ts from content/ and locales/; do not edit.
 import type { Catalog } from '../content.ts';
 
-export const catalog: Catalog = ${JSON.stringify(result.catalog, null, 2)};
+export const catalog: Catalog = ${JSON.stringify(compileCatalog(result.catalog))};
 `;
 writeFileSync(`${target}.tmp`, source);
 renameSync(`${target}.tmp`, target);

@@ -1,3 +1,5 @@
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+
 /** The article model: what `content/<slug>.json` describes, once the catalog has validated it. */
 
 /** A block of the article, top to bottom, naming the segments it is written from. */
@@ -66,8 +68,11 @@ export const UI_NAMESPACE = 'ui';
 /** Names of people, places and organisations, which segments use as ICU arguments. */
 export const GLOSSARY_NAMESPACE = 'glossary';
 
+/** An ICU message: its source text, or the syntax tree the build compiles it to (so no parser ships). */
+export type Message = string | readonly MessageFormatElement[];
+
 /** Text of one locale: namespace (an article's slug, `ui` or `glossary`) to segment id to ICU message. */
-export type LocaleResources = Readonly<Record<string, Readonly<Record<string, string>>>>;
+export type LocaleResources<M extends Message = Message> = Readonly<Record<string, Readonly<Record<string, M>>>>;
 
 /** Where a translated segment stands: its XLIFF 2.0 state, and whether its English changed since. */
 export interface SegmentStatus {
@@ -76,9 +81,10 @@ export interface SegmentStatus {
 }
 
 /** Everything the worker serves, validated by the check before it is bundled. */
-export interface Catalog {
+export interface Catalog<M extends Message = Message> {
   readonly articles: readonly Article[];
-  readonly resources: Readonly<Record<string, LocaleResources>>;
+  /** Glossary names are always text; other messages are text as checked, syntax trees once compiled. */
+  readonly resources: Readonly<Record<string, LocaleResources<M>>>;
   /** Locale → namespace → segment id → status, for every translation (English has none). */
   readonly status: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, SegmentStatus>>>>>>;
 }

@@ -1,5 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import type { Catalog } from './content.ts';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { Catalog, Message } from './content.ts';
 import type { Texts } from './i18n.ts';
 import { LOCALES, LOCALE_INFO, SOURCE_LOCALE, type Locale } from './locales.ts';
 
@@ -38,14 +39,15 @@ export class Formatter {
   intl(locale: Locale): IntlShape {
     let intl = this.#intl.get(locale);
     if (!intl) {
-      const messages: Record<string, string> = {};
+      const messages: Record<string, Message> = {};
       for (const namespace of this.#namespaces)
         for (const [id, message] of Object.entries(this.#texts.bundle(locale, namespace))) messages[key(namespace, id)] = message;
       intl = createIntl(
         {
           locale,
           defaultLocale: SOURCE_LOCALE,
-          messages,
+          // formatjs takes text or compiled messages, each on its own terms; the catalog gives compiled ones.
+          messages: messages as Record<string, MessageFormatElement[]>,
           onError: (error) => {
             this.#failure = error.message;
           },

@@ -1,10 +1,10 @@
 import i18next, { type i18n, type Resource } from 'i18next';
-import type { Catalog } from './content.ts';
+import type { Catalog, Message } from './content.ts';
 import { LOCALES, SOURCE_LOCALE, isLocale, type Locale } from './locales.ts';
 
 /** A segment's message, and the locale it was found in: the one asked for, or a fallback. */
 export interface ResolvedMessage {
-  readonly message: string;
+  readonly message: Message;
   readonly locale: Locale;
 }
 
@@ -39,13 +39,14 @@ export class Texts {
   resolve(language: string, namespace: string, id: string): ResolvedMessage | undefined {
     const options = { lng: language, ns: namespace } as const;
     if (!this.#i18n.exists(id, options)) return undefined;
-    const details = this.#i18n.t(id, { ...options, returnDetails: true, skipInterpolation: true });
+    // Compiled messages are syntax trees, which i18next returns as objects.
+    const details = this.#i18n.t(id, { ...options, returnDetails: true, returnObjects: true, skipInterpolation: true });
     const locale = details.usedLng;
-    return isLocale(locale) ? { message: String(details.res), locale } : undefined;
+    return isLocale(locale) ? { message: details.res as Message, locale } : undefined;
   }
 
   /** Every message of a namespace in one locale, as stored. */
-  bundle(locale: Locale, namespace: string): Readonly<Record<string, string>> {
-    return (this.#i18n.getResourceBundle(locale, namespace) as Record<string, string> | undefined) ?? {};
+  bundle(locale: Locale, namespace: string): Readonly<Record<string, Message>> {
+    return (this.#i18n.getResourceBundle(locale, namespace) as Record<string, Message> | undefined) ?? {};
   }
 }

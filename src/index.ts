@@ -1,6 +1,9 @@
 import { createApp, type Env } from './app.tsx';
 import { catalog } from './generated/catalog.ts';
 
-const app = createApp(catalog);
+// Created on the first request, so start-up only evaluates the modules.
+let app: ReturnType<typeof createApp> | undefined;
 
-export default { fetch: app.fetch } satisfies ExportedHandler<Env>;
+export default {
+  fetch: (request, env, ctx) => (app ??= createApp(catalog)).fetch(request, env, ctx),
+} satisfies ExportedHandler<Env>;

@@ -13,85 +13,169 @@ export const MAX_ENTRIES = 32;
 /** Characters read from one header, for the same reason. */
 export const MAX_HEADER_LENGTH = 1024;
 
-// RFC 9110 §12.4.2 qvalue, and RFC 4647 §2.1 language-range (extended to the subtags BCP 47 allows).
-const QVALUE = /^(?:0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?)$/;
-const RANGE = /^(?:\*|[a-z]{1,8}(?:-[a-z0-9]{1,8})*)$/;
+const COMMA = 44;
+const SEMICOLON = 59;
+const SPACE = 32;
+const TAB = 9;
+const HYPHEN = 45;
+const STAR = 42;
+const DOT = 46;
+const EQUALS = 61;
+
+const isOws = (c: number) => c === SPACE || c === TAB;
+const isAlpha = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
- * RFC 9110 §12.5.4: the header's ranges, highest weight first, ties in the header's order.
- * Malformed entries (a bad tag, a bad weight) are skipped.
+ * RFC 4647 §2.1 language-range (with the digits BCP 47 allows after the first subtag) between `start` and
+ * `end`: `*`, or 1–8 letters followed by `-` and 1–8 letters or digits, any number of times.
  */
-export function parseAcceptLanguage(header: string): LanguageRange[] {
-  const text = header.length > MAX_HEADER_LENGTH ? header.slice(0, MAX_HEADER_LENGTH) : header;
-  const ranges: LanguageRange[] = [];
-  let start = 0;
-  for (let entries = 0; start <= text.length && entries < MAX_ENTRIES; entries++) {
-    let end = text.indexOf(',', start);
-    if (end === -1) end = text.length;
-    const entry = parseEntry(text.slice(start, end));
-    if (entry) ranges.push(entry);
-    start = end + 1;
+function isRange(text: string, start: number, end: number): boolean {
+  if (end - start === 1 && text.charCodeAt(start) === STAR) return true;
+  let length = 0;
+  let first = true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === HYPHEN) {
+      if (length === 0) return false;
+      first = false;
+      length = 0;
+    } else if (isAlpha(c) || (!first && isDigit(c))) {
+      if (++length > 8) return false;
+    } else return false;
   }
+  return length > 0;
+}
+
+/** RFC 9110 §12.4.2 qvalue between `start` and `end`, in thousandths; -1 if malformed. */
+function qvalue(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length < 1 || length > 5) return -1;
+  const whole = text.charCodeAt(start);
+  if (whole !== 48 && whole !== 49) return -1;
+  if (length === 1) return whole === 49 ? 1000 : 0;
+  if (text.charCodeAt(start + 1) !== DOT) return -1;
+  let thousandths = 0;
+  for (let i = 0; i < 3; i++) {
+    const at = start + 2 + i;
+    const c = at < end ? text.charCodeAt(at) : 48;
+    if (!isDigit(c) || (whole === 49 && c !== 48)) return -1;
+    thousandths = thousandths * 10 + (c - 48);
+  }
+  return whole === 49 ? 1000 : thousandths;
+}
+
+/**
+ * RFC 9110 §12.5.4: reads the header once, left to right, and calls `visit` with each well-formed entry's
+ * range (its bounds in `text`) and weight in thousandths. Malformed entries are skipped.
+ */
+function scan(header: string, visit: (text: string, start: number, end: number, q: number, index: number) => void): void {
+  const text = header.length > MAX_HEADER_LENGTH ? header.slice(0, MAX_HEADER_LENGTH) : header;
+  let position = 0;
+  for (let index = 0; index < MAX_ENTRIES && position <= text.length; index++) {
+    let end = text.indexOf(',', position);
+    if (end === -1) end = text.length;
+    let start = position;
+    position = end + 1;
+    while (start < end && isOws(text.charCodeAt(start))) start++;
+    let rangeEnd = start;
+    while (rangeEnd < end && text.charCodeAt(rangeEnd) !== SEMICOLON && !isOws(text.charCodeAt(rangeEnd))) rangeEnd++;
+    if (!isRange(text, start, rangeEnd)) continue;
+    let q = 1000;
+    let i = rangeEnd;
+    let malformed = false;
+    while (i < end && !malformed) {
+      while (i < end && isOws(text.charCodeAt(i))) i++;
+      if (i === end) break;
+      if (text.charCodeAt(i) !== SEMICOLON) malformed = true;
+      i++;
+      while (i < end && isOws(text.charCodeAt(i))) i++;
+      let paramEnd = i;
+      while (paramEnd < end && text.charCodeAt(paramEnd) !== SEMICOLON && !isOws(text.charCodeAt(paramEnd))) paramEnd++;
+      if ((text.charCodeAt(i) | 0x20) === 113 && text.charCodeAt(i + 1) === EQUALS) {
+        q = qvalue(text, i + 2, paramEnd);
+        if (q < 0) malformed = true;
+      }
+      i = paramEnd;
+    }
+    if (!malformed) visit(text, start, rangeEnd, q, index);
+  }
+}
+
+/** The header's ranges, highest weight first, ties in the header's order. Malformed entries are skipped. */
+export function parseAcceptLanguage(header: string): LanguageRange[] {
+  const ranges: LanguageRange[] = [];
+  scan(header, (text, start, end, q) => ranges.push({ range: text.slice(start, end).toLowerCase(), q: q / 1000 }));
   // Array.prototype.sort is stable, so equal weights keep the header's order.
   return ranges.sort((a, b) => b.q - a.q);
 }
 
-function parseEntry(entry: string): LanguageRange | undefined {
-  const parts = entry.split(';');
-  const range = (parts[0] ?? '').trim().toLowerCase();
-  if (!RANGE.test(range)) return undefined;
-  let q = 1;
-  for (let i = 1; i < parts.length; i++) {
-    const param = (parts[i] ?? '').trim();
-    if (param.length < 2 || (param[0] !== 'q' && param[0] !== 'Q') || param[1] !== '=') continue;
-    const value = param.slice(2);
-    if (!QVALUE.test(value)) return undefined;
-    q = Number(value);
-  }
-  return { range, q };
-}
-
-/** RFC 4647 §3.3.1 Basic Filtering: does `range` match `tag`? */
-function basicFilterMatches(range: string, tag: string): boolean {
-  return range === '*' || tag === range || tag.startsWith(`${range}-`);
-}
-
 /**
- * RFC 4647 §3.4 Lookup of one range: the range itself, then shorter and shorter prefixes of it.
- * A single-letter subtag left at the end is dropped with the subtag after it (§3.4, step 3).
+ * RFC 4647 §3.4 Lookup of a range against this site's editions. Lookup truncates the range subtag by subtag;
+ * every edition is a bare language subtag, so the range finds an edition exactly when its first subtag is one.
  */
-function lookupRange(range: string, available: readonly Locale[]): Locale | undefined {
-  let candidate = range;
-  for (;;) {
-    const found = available.find((locale) => locale === candidate);
-    if (found) return found;
-    let cut = candidate.lastIndexOf('-');
-    if (cut === -1) return undefined;
-    if (cut >= 2 && candidate[cut - 2] === '-') cut -= 2;
-    candidate = candidate.slice(0, cut);
+function lookup(text: string, start: number, end: number): number {
+  if (end - start !== 2 && (end - start < 3 || text.charCodeAt(start + 2) !== HYPHEN)) return -1;
+  const a = text.charCodeAt(start) | 0x20;
+  const b = text.charCodeAt(start + 1) | 0x20;
+  for (let i = 0; i < LOCALES.length; i++) {
+    const locale = LOCALES[i]!;
+    if (locale.charCodeAt(0) === a && locale.charCodeAt(1) === b) return i;
   }
+  return -1;
 }
 
 /**
- * Chooses the edition for an Accept-Language header: RFC 9110 weights, RFC 4647 Lookup per range,
- * `*` for any edition not excluded, and English when nothing acceptable is published.
- * Never guesses across languages: a reader who accepts only Ukrainian gets English, not Russian.
+ * Chooses the edition for an Accept-Language header in one pass, with no backtracking: RFC 9110 weights
+ * (ties in the header's order, `q=0` excludes), RFC 4647 Lookup per range, `*` for an edition the header
+ * does not name, and English when nothing acceptable is published. Never guesses across languages: a
+ * reader who accepts only Ukrainian gets English, not Russian.
  */
 export function negotiate(header: string | null | undefined): Locale {
   if (!header) return SOURCE_LOCALE;
-  const ranges = parseAcceptLanguage(header);
-  const excluded = ranges.filter((r) => r.q === 0 && r.range !== '*');
-  const available = LOCALES.filter((locale) => !excluded.some((r) => basicFilterMatches(r.range, locale)));
-  for (const { range, q } of ranges) {
-    if (q === 0) break;
-    if (range === '*') {
-      // RFC 9110 §12.5.4: `*` stands for every language no other range of the header names.
-      const other = available.find((locale) => !ranges.some((r) => r.range !== '*' && lookupRange(r.range, [locale])));
-      if (other) return other;
-      continue;
+  // Per edition: its best weight and where that came, whether q=0 excludes it, whether any range names it.
+  const best = [-1, -1, -1];
+  const at = [0, 0, 0];
+  let excluded = 0;
+  let named = 0;
+  let starQ = -1;
+  let starAt = 0;
+  scan(header, (text, start, end, q, index) => {
+    if (end - start === 1 && text.charCodeAt(start) === STAR) {
+      if (q > starQ) {
+        starQ = q;
+        starAt = index;
+      }
+      return;
     }
-    const found = lookupRange(range, available);
-    if (found) return found;
+    const edition = lookup(text, start, end);
+    if (edition < 0) return;
+    named |= 1 << edition;
+    // RFC 4647 §3.3.1 Basic Filtering: only a range equal to the edition's tag excludes it.
+    if (q === 0 && end - start === 2) excluded |= 1 << edition;
+    if (q > best[edition]!) {
+      best[edition] = q;
+      at[edition] = index;
+    }
+  });
+  let choice = -1;
+  let choiceQ = 0;
+  let choiceAt = 0;
+  const consider = (edition: number, q: number, index: number) => {
+    if (q > choiceQ || (q === choiceQ && q > 0 && index < choiceAt)) {
+      choice = edition;
+      choiceQ = q;
+      choiceAt = index;
+    }
+  };
+  for (let i = 0; i < LOCALES.length; i++) if (!(excluded & (1 << i))) consider(i, best[i]!, at[i]!);
+  if (starQ > 0) {
+    // RFC 9110 §12.5.4: `*` stands for every language no other range of the header names.
+    for (let i = 0; i < LOCALES.length; i++)
+      if (!(excluded & (1 << i)) && !(named & (1 << i))) {
+        consider(i, starQ, starAt);
+        break;
+      }
   }
-  return SOURCE_LOCALE;
+  return choice >= 0 ? LOCALES[choice]! : SOURCE_LOCALE;
 }

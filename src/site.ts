@@ -67,7 +67,7 @@ export class Site {
     if (!values) {
       // A name the locale's glossary lacks (the check forbids it) is given in English rather than not at all.
       const names = { ...this.#texts.bundle(SOURCE_LOCALE, GLOSSARY_NAMESPACE), ...this.#texts.bundle(locale, GLOSSARY_NAMESPACE) };
-      values = { ...names, ...argumentValues(article) };
+      values = { ...(names as Record<string, string>), ...argumentValues(article) };
       this.#values.set(cacheKey, values);
     }
     return values;

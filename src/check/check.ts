@@ -39,8 +39,8 @@ export interface LocaleSummary {
 export interface CheckResult {
   readonly problems: readonly Problem[];
   readonly summaries: readonly LocaleSummary[];
-  /** What the worker may serve; absent when any error was found. */
-  readonly catalog?: Catalog;
+  /** What the worker may serve, messages as text; absent when any error was found. */
+  readonly catalog?: Catalog<string>;
 }
 
 /** Russian and other inflecting languages add case forms of a name: `putin_gen`, `iran_prep`. */
@@ -160,7 +160,7 @@ export function checkProject(files: ProjectFiles): CheckResult {
   const translatable = [UI_NAMESPACE, ...articles.map((a) => a.slug)];
   const summaries = LOCALES.filter((l) => l !== SOURCE_LOCALE).map((locale) => summarize(locale, translatable, resources, status));
   if (problems.hasErrors) return { problems: sorted, summaries };
-  return { problems: sorted, summaries, catalog: { articles, resources: resources as Record<string, LocaleResources>, status } };
+  return { problems: sorted, summaries, catalog: { articles, resources: resources as Record<string, LocaleResources<string>>, status } };
 }
 
 type StatusTable = Record<string, Record<string, Record<string, SegmentStatus>>>;
