@@ -20,7 +20,8 @@ const target = join(dir, 'catalog.ts');
 const source = `// Written by scripts/catalog.ts from content/ and locales/; do not edit.
 import type { Catalog } from '../content.ts';
 
-export const catalog: Catalog = ${JSON.stringify(compileCatalog(result.catalog))};
+// JSON.parse of one string starts faster than the same data as an object literal.
+export const catalog: Catalog = JSON.parse(${JSON.stringify(JSON.stringify(compileCatalog(result.catalog)))});
 `;
 writeFileSync(`${target}.tmp`, source);
 renameSync(`${target}.tmp`, target);
