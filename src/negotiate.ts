@@ -13,7 +13,6 @@ export const MAX_ENTRIES = 32;
 /** Characters read from one header, for the same reason. */
 export const MAX_HEADER_LENGTH = 1024;
 
-const COMMA = 44;
 const SEMICOLON = 59;
 const SPACE = 32;
 const TAB = 9;
