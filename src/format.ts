@@ -3,14 +3,18 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Catalog, Message } from './content.ts';
 import type { Texts } from './i18n.ts';
 import { LOCALES, LOCALE_INFO, SOURCE_LOCALE, type Locale } from './locales.ts';
+import { tagFormatters, type RichPart, type RichText } from './rich-text.ts';
 
 /** A formatted segment: its text, and the locale it is written in (English where the edition lacks it). */
 export interface FormattedText {
-  readonly text: string;
+  readonly parts: RichText;
   readonly locale: Locale;
 }
 
 export type Values = Readonly<Record<string, string | number>>;
+type TagFormatters = ReturnType<typeof tagFormatters>;
+/** formatMessage as this formatter calls it: names and numbers, and a function per tag, give text and elements. */
+type FormatRich = (descriptor: { id: string }, values: Readonly<Record<string, unknown>>) => RichPart | RichPart[];
 
 /** Reports a formatting error; the reader gets the English text instead. */
 export type OnError = (message: string) => void;
@@ -27,12 +31,15 @@ export class Formatter {
   readonly #intl = new Map<Locale, IntlShape>();
   readonly #cache = createIntlCache();
   readonly #namespaces: readonly string[];
+  readonly #tags: TagFormatters;
   #failure: string | undefined;
 
   constructor(catalog: Catalog, texts: Texts, onError: OnError) {
     this.#texts = texts;
     this.#onError = onError;
     this.#namespaces = Object.keys(catalog.resources[SOURCE_LOCALE] ?? {});
+    const messages = Object.values(catalog.resources).flatMap((namespaces) => Object.values(namespaces).flatMap((m) => Object.values(m)));
+    this.#tags = tagFormatters(messages);
   }
 
   /** The `IntlShape` of a locale, whose messages are that locale's texts as i18next holds them. */
@@ -69,9 +76,10 @@ export class Formatter {
     if (resolved && resolved.locale !== SOURCE_LOCALE) attempts.push(SOURCE_LOCALE);
     for (const used of attempts) {
       this.#failure = undefined;
-      const text = this.intl(used).formatMessage({ id: key(namespace, id) }, values(used));
-      if (this.#failure === undefined && typeof text === 'string') return { text, locale: used };
-      this.#onError(`format: ${used}/${namespace}/${id}: ${this.#failure ?? 'did not format to text'}`);
+      const format = this.intl(used).formatMessage as unknown as FormatRich;
+      const formatted = format({ id: key(namespace, id) }, { ...values(used), ...this.#tags });
+      if (this.#failure === undefined) return { parts: Array.isArray(formatted) ? formatted : [formatted], locale: used };
+      this.#onError(`format: ${used}/${namespace}/${id}: ${this.#failure}`);
     }
     if (!resolved) this.#onError(`format: ${locale}/${namespace}/${id}: no locale has this message`);
     return undefined;

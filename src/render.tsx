@@ -1,6 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
 import type { Block } from './content.ts';
 import { LOCALES, LOCALE_INFO, SOURCE_LOCALE as SOURCE, type Locale } from './locales.ts';
+import type { RichText } from './rich-text.ts';
 import type { ArticleView, Segment, Site } from './site.ts';
 import { STYLESHEET_PATH } from './style.ts';
 import { alternates, articleFamily, frontFamily, paths, type PageFamily } from './urls.ts';
@@ -31,15 +32,24 @@ function blockSegment(view: ArticleView, type: 'headline' | 'standfirst'): Segme
 }
 const headlineOf = (view: ArticleView) => blockSegment(view, 'headline');
 
+/** Formatted text as elements: strings escaped (and isolated where needed), allowed tags as themselves. */
+function rich(parts: RichText, dir: 'ltr' | 'rtl'): Child[] {
+  return parts.map((part) => {
+    if (typeof part === 'string') return isolate(part, dir);
+    const children = rich(part.children, dir);
+    if (!('tag' in part)) return [`<${part.literal}>`, ...children, `</${part.literal}>`];
+    return part.tag === 'b' ? <b>{children}</b> : <i>{children}</i>;
+  });
+}
+
 /** A segment in the page, marked with its own language where it differs from the edition's. */
 const Text: FC<{ segment: Segment; locale: Locale }> = ({ segment, locale }) => {
   const dir = LOCALE_INFO[segment.lang].dir;
-  const content = isolate(segment.text, LOCALE_INFO[locale].dir);
   return segment.lang === locale ? (
-    <span data-segment={segment.id}>{content}</span>
+    <span data-segment={segment.id}>{rich(segment.parts, LOCALE_INFO[locale].dir)}</span>
   ) : (
     <span data-segment={segment.id} lang={segment.lang} dir={dir} class="fallback">
-      {segment.text}
+      {rich(segment.parts, dir)}
     </span>
   );
 };

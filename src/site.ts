@@ -7,13 +7,17 @@ import {
   type Catalog,
   type SegmentStatus,
 } from './content.ts';
-import { Formatter, languageNames, type OnError, type Values } from './format.ts';
+import { Formatter, languageNames, type FormattedText, type OnError, type Values } from './format.ts';
+import { plainText, type RichText } from './rich-text.ts';
 import { Texts } from './i18n.ts';
 import { LOCALE_INFO, SOURCE_LOCALE, type Locale } from './locales.ts';
 
 /** A segment as a reader gets it: its id, its text, and the language the text is in. */
 export interface Segment {
   readonly id: string;
+  /** The formatted text, with the elements its allowed tags make. */
+  readonly parts: RichText;
+  /** The same text alone, for attributes, titles and the JSON edition. */
   readonly text: string;
   /** The edition's locale, or English where the edition lacks the segment or could not format it. */
   readonly lang: Locale;
@@ -56,8 +60,10 @@ export class Site {
 
   /** An interface string in the edition's language (English where it lacks one). */
   ui(locale: Locale, id: string, values: Values = {}): Segment {
-    const formatted = this.#formatter.message(locale, UI_NAMESPACE, id, () => values);
-    return { id, text: formatted?.text ?? '', lang: formatted?.locale ?? SOURCE_LOCALE };
+    return segment(
+      id,
+      this.#formatter.message(locale, UI_NAMESPACE, id, () => values),
+    );
   }
 
   /** The names of a locale's glossary and an article's data arguments: what its segments are formatted with. */
@@ -83,10 +89,12 @@ export class Site {
     const segments = new Map<string, Segment>();
     const fallbacks: string[] = [];
     for (const { id } of articleSegments(article)) {
-      const formatted = this.#formatter.message(locale, slug, id, (used) => this.#argumentValues(used, article));
-      const segment: Segment = { id, text: formatted?.text ?? '', lang: formatted?.locale ?? SOURCE_LOCALE };
-      if (segment.lang !== locale) fallbacks.push(id);
-      segments.set(id, segment);
+      const formatted = segment(
+        id,
+        this.#formatter.message(locale, slug, id, (used) => this.#argumentValues(used, article)),
+      );
+      if (formatted.lang !== locale) fallbacks.push(id);
+      segments.set(id, formatted);
     }
     const info = LOCALE_INFO[locale];
     const iso = article.published.date;
@@ -99,4 +107,10 @@ export class Site {
     this.#views.set(cacheKey, view);
     return view;
   }
+}
+
+/** A segment from what the formatter gave; nothing (an error logged already) gives an empty English segment. */
+function segment(id: string, formatted: FormattedText | undefined): Segment {
+  const parts = formatted?.parts ?? [];
+  return { id, parts, text: plainText(parts), lang: formatted?.locale ?? SOURCE_LOCALE };
 }

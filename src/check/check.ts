@@ -10,6 +10,7 @@ import {
   type SegmentStatus,
 } from '../content.ts';
 import { parseArticle } from './content.ts';
+import { ALLOWED_TAGS, isAllowedTag } from '../rich-text.ts';
 import { IcuSyntaxError, messageShape, type ArgumentKind, type MessageShape } from './icu.ts';
 import { parseFlatStrings } from './json.ts';
 import { ProblemList, type Problem } from './problems.ts';
@@ -230,6 +231,13 @@ function checkNamespace(context: NamespaceContext, namespace: string, namesOf: A
         continue;
       }
       checkScript(problems, locale, path, id, shape.text);
+      for (const tag of shape.tags)
+        if (!isAllowedTag(tag))
+          problems.error(
+            path,
+            id,
+            `tag <${tag}> is not allowed: a segment may use only ${ALLOWED_TAGS.map((t) => `<${t}>`).join(' and ')}`,
+          );
       const isName = namesOf(locale, id, shape, path);
       const source = englishShapes.get(id);
       if (locale === SOURCE_LOCALE) englishShapes.set(id, shape);
