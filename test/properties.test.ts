@@ -116,7 +116,7 @@ describe('negotiation, on arbitrary headers', () => {
   it(`reads only the first ${MAX_HEADER_LENGTH} characters: a longer header costs no more`, () => {
     fc.assert(
       fc.property(fc.oneof(anyString, header), fc.oneof(anyString, header), (h, tail) => {
-        const long = (h + ','.repeat(MAX_HEADER_LENGTH)).slice(0, MAX_HEADER_LENGTH);
+        const long = (h + ' '.repeat(MAX_HEADER_LENGTH)).slice(0, MAX_HEADER_LENGTH);
         expect(negotiate(long + tail)).toBe(negotiate(long));
       }),
       RUNS,
