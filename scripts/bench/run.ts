@@ -1,16 +1,16 @@
 // npm run bench: figures and ratios, each against a reference measured in the same run. Bounded in time
 // (about three minutes on two cores); loopback only. See BENCHMARKS.md for what each figure means.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
+import { startDev, WRANGLER } from '../dev-server.ts';
 import { ROOT } from '../project-files.ts';
 import { benchNegotiation, corpusSize } from './negotiation.ts';
 
 const OUT = join(ROOT, '.wrangler', 'bench');
-const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
 const PATHS = ['/fa/putin-raisi-kremlin-meeting', '/en/putin-raisi-kremlin-meeting', '/ru/putin-raisi-kremlin-meeting'];
 const WORKER_PORT = 8797;
 const REFERENCE_PORT = 8798;
@@ -79,27 +79,8 @@ row(
 );
 
 // --- End to end under wrangler dev, against a constant-bytes worker ------------------------------------------
-function startDev(args: string[], port: number, name: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name}: wrangler dev did not start in 60 s`)), 60_000);
-    const onData = (data: Buffer) => {
-      if (data.toString().includes('Ready on')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${name}: wrangler dev exited (${code})`)));
-  });
-}
-
 console.error('bench: starting the worker and the constant-bytes reference under wrangler dev');
-const worker = await startDev(['--config', join(ROOT, 'wrangler.toml')], WORKER_PORT, 'worker');
+const worker = await startDev(join(ROOT, 'wrangler.toml'), WORKER_PORT, 'worker');
 const processes: ChildProcess[] = [worker];
 try {
   // The reference answers each edition's path with the worker's own bytes and headers, from a constant.
@@ -130,7 +111,7 @@ export default {
     join(OUT, 'reference', 'wrangler.toml'),
     `name = "constant-bytes"\nmain = "index.js"\ncompatibility_date = "${compatibilityDate}"\ncompatibility_flags = ["nodejs_compat"]\n`,
   );
-  processes.push(await startDev(['--config', join(OUT, 'reference', 'wrangler.toml')], REFERENCE_PORT, 'reference'));
+  processes.push(await startDev(join(OUT, 'reference', 'wrangler.toml'), REFERENCE_PORT, 'reference'));
 
   const load = async (port: number, path: string, duration: number) => {
     const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections: CONNECTIONS, duration, pipelining: 1 });
