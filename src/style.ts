@@ -1,5 +1,23 @@
+/** The Persian font, self-hosted from the npm package of that version (scripts/fonts.ts copies it). */
+export const VAZIRMATN_VERSION = '33.0.3';
+export const FONT_PATH = `/fonts/vazirmatn-${VAZIRMATN_VERSION}/`;
+/** Its Arabic-script subset ("Non-Latin"), in the two weights the page uses. */
+export const FONT_FILES = { 400: 'Vazirmatn-NL-Regular.woff2', 700: 'Vazirmatn-NL-Bold.woff2' } as const;
+
+// Arabic script, its presentation forms, and the joiners and marks Persian text uses: only a page that
+// shows these characters in this font downloads it.
+const PERSIAN_RANGE = 'U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF, U+200C-200F';
+
+const fontFaces = Object.entries(FONT_FILES)
+  .map(
+    ([weight, file]) =>
+      `@font-face { font-family: Vazirmatn; src: url("${FONT_PATH}${file}") format("woff2"); font-weight: ${weight}; font-style: normal; font-display: swap; unicode-range: ${PERSIAN_RANGE}; }`,
+  )
+  .join('\n');
+
 /** The site's one stylesheet. Layout uses logical properties only, so the Persian edition mirrors itself. */
-export const STYLESHEET = `:root {
+export const STYLESHEET = `${fontFaces}
+:root {
   color-scheme: light dark;
   --text: #1b1b1b;
   --muted: #595959;
