@@ -18,5 +18,8 @@ const target = join(publicDir, FONT_PATH);
 mkdirSync(target, { recursive: true });
 for (const file of Object.values(FONT_FILES)) copyFileSync(join(pkg, 'misc', 'Non-Latin', 'fonts', 'webfonts', file), join(target, file));
 copyFileSync(join(pkg, 'OFL.txt'), join(target, 'OFL.txt'));
-writeAtomic(join(publicDir, '_headers'), `/fonts/*\n  Cache-Control: public, max-age=31536000, immutable\n  X-Content-Type-Options: nosniff\n`);
+writeAtomic(
+  join(publicDir, '_headers'),
+  `/fonts/*\n  Cache-Control: public, max-age=31536000, immutable\n  X-Content-Type-Options: nosniff\n`,
+);
 console.log(`fonts: Vazirmatn ${installed} (Arabic script) in public${FONT_PATH}`);

@@ -18,7 +18,7 @@ import { ArticlePage, ErrorPage, FrontPage, ReviewPage } from './render.tsx';
 import { represent, RepresentationCache, type Representation } from './representation.ts';
 import { Site } from './site.ts';
 import { robotsTxt, sitemapXml } from './sitemap.ts';
-import { STYLESHEET, STYLESHEET_PATH } from './style.ts';
+import { ICON, ICON_PATH, STYLESHEET, STYLESHEET_PATH } from './style.ts';
 import { alternates, articleFamily, frontFamily, linkHeader, paths } from './urls.ts';
 
 /** The worker's bindings (wrangler.toml `[vars]`). */
@@ -107,6 +107,8 @@ export function createApp(catalog: Catalog): Hono<{ Bindings: Env }> {
   app.get(STYLESHEET_PATH, async (c) =>
     send(c, await cache.get('stylesheet', () => represent(STYLESHEET, 'text/css; charset=utf-8')), IMMUTABLE_CACHE_CONTROL),
   );
+
+  app.get(ICON_PATH, async (c) => send(c, await cache.get('icon', () => represent(ICON, 'image/svg+xml')), IMMUTABLE_CACHE_CONTROL));
 
   app.get('/robots.txt', async (c) => {
     const origin = originOf(c);

@@ -3,7 +3,7 @@ import type { Block } from './content.ts';
 import { LOCALES, LOCALE_INFO, SOURCE_LOCALE as SOURCE, type Locale } from './locales.ts';
 import type { RichText } from './rich-text.ts';
 import type { ArticleView, Segment, Site } from './site.ts';
-import { STYLESHEET_PATH } from './style.ts';
+import { ICON_PATH, STYLESHEET_PATH } from './style.ts';
 import { alternates, articleFamily, frontFamily, paths, type PageFamily } from './urls.ts';
 
 // A run of Latin or Cyrillic script (a credit, an acronym) inside right-to-left text.
@@ -100,6 +100,7 @@ const Layout: FC<LayoutProps> = ({ site, locale, origin, title, description, fam
           </>
         )}
         <link rel="stylesheet" href={STYLESHEET_PATH} />
+        <link rel="icon" href={ICON_PATH} type="image/svg+xml" />
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -159,7 +160,8 @@ const BlockView: FC<{ block: Block; view: ArticleView }> = ({ block, view }) => 
     case 'source':
       return <p class="source">{seg(block.segment)}</p>;
     case 'photo':
-      // The photograph is not ours to publish: its description, caption and credit are.
+      // The photograph is not ours to publish: its description, caption and credit are. The rule above the
+      // caption stands where the picture would, and carries its description for screen readers.
       return (
         <figure class="photo">
           <div class="photo-frame" role="img" aria-label={view.segments.get(block.alt)!.text} />

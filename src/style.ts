@@ -50,7 +50,7 @@ h2 { font-size: 1.3rem; margin-block: 2rem 0.5rem; }
 .standfirst { font-size: 1.15rem; color: var(--muted); margin-block: 0 1rem; }
 .published { font-size: 0.9rem; color: var(--muted); }
 .photo { margin-inline: 0; margin-block: 1.5rem; }
-.photo-frame { aspect-ratio: 16 / 9; background: var(--rule); }
+.photo-frame { block-size: 4px; background: var(--rule); }
 figcaption { font-size: 0.9rem; color: var(--muted); margin-block-start: 0.5rem; }
 .credit { display: block; font-size: 0.8rem; }
 .dateline { font-weight: bold; }
@@ -76,3 +76,8 @@ function fingerprint(text: string): string {
 }
 
 export const STYLESHEET_PATH = `/assets/site-${fingerprint(STYLESHEET)}.css`;
+
+/** The site's icon: three bars, one per edition. */
+export const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><rect x="7" y="8" width="18" height="3" fill="#fff"/><rect x="7" y="14.5" width="18" height="3" fill="#fff"/><rect x="7" y="21" width="12" height="3" fill="#fff"/></svg>`;
+
+export const ICON_PATH = `/assets/icon-${fingerprint(ICON)}.svg`;

@@ -1,0 +1,149 @@
+// npm run test:browser: each edition in headless Chromium (Debian's, driven by playwright-core) against
+// wrangler dev: text direction, the Persian font, the language switcher, axe-core, console errors, and a
+// full-page screenshot at phone and desktop widths in test/screenshots/.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import { chromium, type Page } from 'playwright-core';
+import { FONT_PATH } from '../src/style.ts';
+import { startDev } from './dev-server.ts';
+import { ROOT } from './project-files.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const PORT = 8795;
+const BASE = `http://127.0.0.1:${PORT}`;
+const SLUG = 'putin-raisi-kremlin-meeting';
+const EDITIONS = [
+  { locale: 'en', dir: 'ltr' },
+  { locale: 'fa', dir: 'rtl' },
+  { locale: 'ru', dir: 'ltr' },
+] as const;
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
+const SCREENSHOTS = join(ROOT, 'test', 'screenshots');
+
+let passed = 0;
+let failed = 0;
+function check(name: string, ok: boolean, detail = ''): void {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'ok' : 'not ok'} - ${name}${detail ? ` (${detail})` : ''}`);
+}
+
+if (!existsSync(CHROMIUM)) {
+  console.error('test:browser: installing Debian’s chromium');
+  execFileSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq chromium'], { stdio: 'inherit' });
+}
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+const server = await startDev(join(ROOT, 'wrangler.toml'), PORT);
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
+});
+
+/** Opens a page, recording console errors and every font request. */
+async function open(path: string, viewport: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const fonts: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => request.url().includes('/fonts/') && fonts.push(request.url()));
+  const response = await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' });
+  await page.evaluate(() => document.fonts.ready);
+  return { context, page, errors, fonts, response };
+}
+
+/** axe-core, evaluated through the DevTools protocol so the page's Content-Security-Policy stays on. */
+async function accessibility(page: Page) {
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'none', nodes: v.nodes.length }));
+  });
+}
+
+try {
+  for (const { locale, dir } of EDITIONS) {
+    const path = `/${locale}/${SLUG}`;
+    const { context, page, errors, fonts, response } = await open(path, VIEWPORTS.desktop);
+    check(`${locale}: the edition answers 200`, response?.status() === 200);
+    const direction = await page.evaluate(() => [
+      getComputedStyle(document.documentElement).direction,
+      getComputedStyle(document.querySelector('main p')!).direction,
+    ]);
+    check(
+      `${locale}: computed direction is ${dir}`,
+      direction.every((d) => d === dir),
+      direction.join(', '),
+    );
+    const h1Font = await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontFamily);
+    const loaded = await page.evaluate(
+      () => [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Vazirmatn' && f.status === 'loaded').length,
+    );
+    if (locale === 'fa') {
+      check(
+        'fa: the text is set in Vazirmatn, loaded from this site',
+        h1Font.startsWith('Vazirmatn') && loaded > 0 && fonts.length > 0,
+        `${h1Font.split(',')[0]}; ${loaded} face(s) loaded`,
+      );
+      const font = await page.request.get(`${BASE}${FONT_PATH}Vazirmatn-NL-Regular.woff2`);
+      check(
+        'fa: the font is served as woff2, cached for a year',
+        font.ok() &&
+          font.headers()['content-type'] === 'font/woff2' &&
+          font.headers()['cache-control'] === 'public, max-age=31536000, immutable',
+      );
+    } else check(`${locale}: the reader downloads no Persian font`, fonts.length === 0 && loaded === 0, `${fonts.length} font request(s)`);
+
+    const violations = await accessibility(page);
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    check(
+      `${locale}: axe-core finds no serious or critical violation`,
+      serious.length === 0,
+      violations.map((v) => `${v.id} (${v.impact}, ${v.nodes})`).join('; ') || 'no violations',
+    );
+
+    const links = await page.$$eval('nav.languages a[hreflang]', (as) =>
+      as.map((a) => ({ hreflang: a.getAttribute('hreflang')!, lang: a.getAttribute('lang'), text: a.textContent })),
+    );
+    check(
+      `${locale}: the switcher links the two other editions, each named in its own language`,
+      links.length === 2 && links.every((l) => l.lang === l.hreflang),
+      links.map((l) => `${l.hreflang}: ${l.text}`).join(', '),
+    );
+    for (const link of links) {
+      await Promise.all([page.waitForURL(`**/${link.hreflang}/${SLUG}`), page.click(`nav.languages a[hreflang="${link.hreflang}"]`)]);
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      check(
+        `${locale}: the switcher leads to the ${link.hreflang} edition`,
+        lang === link.hreflang && new URL(page.url()).pathname === `/${link.hreflang}/${SLUG}`,
+      );
+      await page.goto(`${BASE}${path}`, { waitUntil: 'networkidle' });
+    }
+    check(`${locale}: no console errors`, errors.length === 0, errors.join(' | '));
+    await context.close();
+
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      const shot = await open(path, viewport);
+      await shot.page.screenshot({ path: join(SCREENSHOTS, `${locale}-${name}.png`), fullPage: true });
+      check(`${locale}: ${name} screenshot written, no console errors`, shot.errors.length === 0, `test/screenshots/${locale}-${name}.png`);
+      await shot.context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
