@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import type { JSX } from 'hono/jsx/jsx-runtime';
 import { getCookie, setCookie } from 'hono/cookie';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import type { Catalog } from './content.ts';
@@ -35,6 +36,10 @@ const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 type AppContext = Context<{ Bindings: Env }>;
+
+/** An HTML page, encoded once and named by its ETag. */
+const htmlPage = (page: JSX.Element, locale: Locale, headers?: Readonly<Record<string, string>>) =>
+  represent(`<!doctype html>${String(page)}`, HTML, headers ? { locale, headers } : { locale });
 
 /** The worker: routes choose a representation and send it; each is built once per isolate. */
 export function createApp(catalog: Catalog): Hono<{ Bindings: Env }> {
@@ -142,10 +147,7 @@ export function createApp(catalog: Catalog): Hono<{ Bindings: Env }> {
       const s = getSite();
       const views = [...s.articles.keys()].flatMap((slug) => s.articleView(locale, slug) ?? []);
       const link = linkHeader(`${origin}${paths.front(locale)}`, alternates(origin, frontFamily));
-      return represent(`<!doctype html>${String(<FrontPage site={s} locale={locale} views={views} origin={origin} />)}`, HTML, {
-        locale,
-        headers: { Link: link },
-      });
+      return htmlPage(<FrontPage site={s} locale={locale} views={views} origin={origin} />, locale, { Link: link });
     });
     return send(c, rep, EDITION_CACHE_CONTROL);
   });
@@ -168,10 +170,7 @@ export function createApp(catalog: Catalog): Hono<{ Bindings: Env }> {
             // Public content for apps on any origin.
             headers: { Link: `<${canonical}>; rel="alternate"; type="text/html"`, 'Access-Control-Allow-Origin': '*' },
           })
-        : represent(`<!doctype html>${String(<ArticlePage site={s} view={view} origin={origin} />)}`, HTML, {
-            locale,
-            headers: { Link: link },
-          });
+        : htmlPage(<ArticlePage site={s} view={view} origin={origin} />, locale, { Link: link });
     });
     return send(c, rep, EDITION_CACHE_CONTROL);
   });
@@ -187,7 +186,7 @@ export function createApp(catalog: Catalog): Hono<{ Bindings: Env }> {
       const page = (
         <ReviewPage site={s} view={s.articleView(locale, slug)!} english={s.articleView(SOURCE_LOCALE, slug)!} origin={origin} />
       );
-      return represent(`<!doctype html>${String(page)}`, HTML, { locale, headers: { 'X-Robots-Tag': 'noindex' } });
+      return htmlPage(page, locale, { 'X-Robots-Tag': 'noindex' });
     });
     return send(c, rep, EDITION_CACHE_CONTROL);
   });
@@ -206,10 +205,7 @@ export function createApp(catalog: Catalog): Hono<{ Bindings: Env }> {
     // At an edition's URL the page is that edition's; elsewhere it is the reader's, and must not be shared.
     const locale = isLocale(first) ? first : chosenLocale(c);
     if (!isLocale(first)) c.header('Vary', NEGOTIATED_VARY);
-    const rep = await cache.get(`404 ${locale}`, () => {
-      const s = getSite();
-      return represent(`<!doctype html>${String(<ErrorPage site={s} locale={locale} kind="not-found" />)}`, HTML, { locale });
-    });
+    const rep = await cache.get(`404 ${locale}`, () => htmlPage(<ErrorPage site={getSite()} locale={locale} kind="not-found" />, locale));
     return send(c, rep, isLocale(first) ? NOT_FOUND_CACHE_CONTROL : NEGOTIATED_CACHE_CONTROL, 404);
   });
 
