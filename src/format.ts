@@ -97,9 +97,13 @@ export class Formatter {
     return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
   }
 
-  /** A conjunction list in the locale's style. */
-  list(locale: Locale, items: readonly string[]): string {
-    return this.intl(locale).formatList(items, { type: 'conjunction' });
+  /** The names of the editions' languages in `locale`, as a list in its style: "English, Persian and Russian". */
+  editionsList(locale: Locale): string {
+    const intl = this.intl(locale);
+    return intl.formatList(
+      LOCALES.map((edition) => intl.formatDisplayName(edition, { type: 'language' }) ?? edition),
+      { type: 'conjunction' },
+    );
   }
 }
 

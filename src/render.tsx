@@ -232,6 +232,9 @@ export const FrontPage: FC<{ site: Site; locale: Locale; views: readonly Article
     <h1>
       <Text segment={site.ui(locale, 'front-title')} locale={locale} />
     </h1>
+    <p class="editions">
+      <Text segment={site.ui(locale, 'editions-list', { languages: site.editionsList(locale) })} locale={locale} />
+    </p>
     <ul class="articles">
       {views.map((view) => {
         const headline = headlineOf(view);

@@ -58,6 +58,11 @@ export class Site {
     this.languageNames = languageNames(this.#formatter);
   }
 
+  /** The editions' languages, named and listed in `locale`'s own words. */
+  editionsList(locale: Locale): string {
+    return this.#formatter.editionsList(locale);
+  }
+
   /** An interface string in the edition's language (English where it lacks one). */
   ui(locale: Locale, id: string, values: Values = {}): Segment {
     return segment(

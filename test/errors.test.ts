@@ -61,3 +61,15 @@ describe('errors', () => {
     expect(html).toContain('<span aria-current="page" lang="fa">فارسی</span>');
   });
 });
+
+describe('the front page names the editions in the reader’s language', () => {
+  for (const [locale, list] of [
+    ['en', 'Every article is published in English, Persian, and Russian.'],
+    ['fa', 'انگلیسی،\u200f فارسی، و روسی'],
+    ['ru', 'английский, персидский и русский'],
+  ] as const) {
+    it(`${locale}: ${list}`, async () => {
+      expect(await (await SELF.fetch(`https://example.com/${locale}/`)).text()).toContain(list);
+    });
+  }
+});
