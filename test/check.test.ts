@@ -58,8 +58,12 @@ function project(edit: (texts: Texts) => void = () => {}, raw: Record<string, st
       return { path, text: raw[path] ?? JSON.stringify(values, null, 2) };
     }),
   );
-  return { content: [{ path: 'content/demo.json', text: JSON.stringify(article) }], locales };
+  return { content: [{ path: 'content/demo.json', text: raw['content/demo.json'] ?? JSON.stringify(article) }], locales };
 }
+
+/** The fixture project with its content file changed. */
+const withArticle = (change: (a: typeof article) => object) =>
+  project(undefined, { 'content/demo.json': JSON.stringify(change(structuredClone(article))) });
 
 const errorsOf = (files: ProjectFiles) =>
   checkProject(files)
@@ -67,6 +71,21 @@ const errorsOf = (files: ProjectFiles) =>
     .map(formatProblem);
 
 const cases: { description: string; files: ProjectFiles; expected: string }[] = [
+  {
+    description: 'a content file whose blocks name one segment twice',
+    files: withArticle((a) => ({ ...a, blocks: [...a.blocks, { type: 'paragraph', segments: ['body'] }] })),
+    expected: 'content/demo.json: body: blocks[3].segments[0]: named by more than one block',
+  },
+  {
+    description: 'a content file with an impossible date',
+    files: withArticle((a) => ({ ...a, published: { ...a.published, date: '2022-02-30' } })),
+    expected: 'content/demo.json: published.date: must be a date YYYY-MM-DD',
+  },
+  {
+    description: 'a content file whose slug is not its file name',
+    files: withArticle((a) => ({ ...a, slug: 'other' })),
+    expected: 'content/demo.json: slug: "other" must match the file name "demo"',
+  },
   {
     description: 'a missing segment',
     files: project((t) => delete t.fa!.demo!.body),
