@@ -35,7 +35,7 @@ html { background: var(--background); color: var(--text); font-family: var(--fon
 html[lang="fa"] { font-family: var(--font-persian); line-height: 1.9; }
 body { margin: 0; padding-inline: 1rem; }
 main, .masthead { max-inline-size: 40rem; margin-inline: auto; }
-main:has(.review) { max-inline-size: 72rem; }
+body:has(.review) main, body:has(.review) .masthead { max-inline-size: 72rem; }
 a { color: var(--accent); }
 a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip-link { position: absolute; inset-inline-start: -100vw; }
