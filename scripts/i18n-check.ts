@@ -5,8 +5,8 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkProject, localeFile } from '../src/check/check.ts';
-import { formatProblem, ProblemList } from '../src/check/problems.ts';
-import { isSegmentState, parseSidecar, recordFor, serializeJson, sidecarFile, type SegmentRecord } from '../src/check/sidecar.ts';
+import { formatProblem } from '../src/check/problems.ts';
+import { isSegmentState, readSidecar, recordFor, serializeJson, sidecarFile, type SegmentRecord } from '../src/check/sidecar.ts';
 import { UI_NAMESPACE } from '../src/content.ts';
 import { isLocale, SOURCE_LOCALE } from '../src/locales.ts';
 import { ROOT, readProjectFiles } from './project-files.ts';
@@ -38,8 +38,7 @@ if (values.confirm !== undefined) {
   const found = new Set<string>();
   for (const namespace of namespaces) {
     const path = sidecarFile(locale, namespace);
-    const existing = files.locales.find((f) => f.path === path);
-    const records = existing ? parseSidecar(path, existing.text, new ProblemList()) : new Map<string, SegmentRecord>();
+    const records = readSidecar(files, locale, namespace);
     const next: Record<string, SegmentRecord> = {};
     let changed = false;
     for (const [id, message] of Object.entries(english[namespace] ?? {})) {

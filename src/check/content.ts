@@ -1,4 +1,4 @@
-import type { Article, ArgumentSpec, Block } from '../content.ts';
+import type { Article, ArgumentSpec } from '../content.ts';
 import { parseJsonTree } from './json.ts';
 import type { ProblemList } from './problems.ts';
 import { getNodeValue } from 'jsonc-parser';
@@ -116,5 +116,3 @@ function isArgumentSpec(spec: Json): spec is ArgumentSpec {
   if ('number' in spec) return typeof spec.number === 'number' && Number.isFinite(spec.number);
   return false;
 }
-
-export type { Block };

@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { parseJsonTree } from './json.ts';
-import type { ProblemList } from './problems.ts';
+import { ProblemList } from './problems.ts';
 import { getNodeValue } from 'jsonc-parser';
 
 /** XLIFF 2.0's segment states, in the order a translation moves through them. */
@@ -19,8 +19,6 @@ export interface SegmentRecord {
   readonly sourceText: string;
 }
 
-export type Sidecar = Readonly<Record<string, SegmentRecord>>;
-
 /** `locales/<locale>/<namespace>.state.json`, beside the locale file it describes. */
 export const sidecarFile = (locale: string, namespace: string): string => `locales/${locale}/${namespace}.state.json`;
 
@@ -35,6 +33,20 @@ export const recordFor = (english: string, state: SegmentState): SegmentRecord =
   sourceHash: sourceHash(english),
   sourceText: english,
 });
+
+/**
+ * The records of a locale file's sidecar among the project's files (none if it has no sidecar). Malformed
+ * records are left out; the check names them.
+ */
+export function readSidecar(
+  files: { readonly locales: readonly { path: string; text: string }[] },
+  locale: string,
+  namespace: string,
+): Map<string, SegmentRecord> {
+  const path = sidecarFile(locale, namespace);
+  const file = files.locales.find((f) => f.path === path);
+  return file ? parseSidecar(path, file.text, new ProblemList()) : new Map();
+}
 
 /** Reads a sidecar, naming each malformed record. */
 export function parseSidecar(file: string, text: string, problems: ProblemList): Map<string, SegmentRecord> {

@@ -1,7 +1,7 @@
 import { checkProject, localeFile, type ProjectFiles, type SourceFile } from '../check/check.ts';
 import { parseFlatStrings } from '../check/json.ts';
 import { ProblemList, type Problem } from '../check/problems.ts';
-import { parseSidecar, recordFor, serializeJson, sidecarFile, type SegmentRecord, type SegmentState } from '../check/sidecar.ts';
+import { readSidecar, recordFor, serializeJson, sidecarFile, type SegmentRecord, type SegmentState } from '../check/sidecar.ts';
 import { articleSegments, UI_NAMESPACE } from '../content.ts';
 import { LOCALES, SOURCE_LOCALE, type Locale } from '../locales.ts';
 
@@ -41,12 +41,6 @@ function namespacesOf(files: ProjectFiles, problems: ProblemList) {
   return { catalog, notes };
 }
 
-const sidecarOf = (files: ProjectFiles, locale: string, namespace: string): Map<string, SegmentRecord> => {
-  const path = sidecarFile(locale, namespace);
-  const file = files.locales.find((f) => f.path === path);
-  return file ? parseSidecar(path, file.text, new ProblemList()) : new Map();
-};
-
 /** Every segment of a locale, as a translator's tool should see it. Refuses a project that fails the check. */
 export function exportDocument(files: ProjectFiles, locale: Locale): { document?: ExchangeDocument; problems: readonly Problem[] } {
   const problems = new ProblemList();
@@ -56,7 +50,7 @@ export function exportDocument(files: ProjectFiles, locale: Locale): { document?
   const { catalog, notes } = found;
   const units: ExchangeUnit[] = [];
   for (const [namespace, blockTypes] of notes) {
-    const records = sidecarOf(files, locale, namespace);
+    const records = readSidecar(files, locale, namespace);
     for (const [id, source] of Object.entries(catalog.resources[SOURCE_LOCALE]?.[namespace] ?? {})) {
       const target = catalog.resources[locale]?.[namespace]?.[id];
       const status = catalog.status[locale]?.[namespace]?.[id];
@@ -121,7 +115,7 @@ export function importDocument(
     if (unit.target === undefined || unit.target === '') continue; // not translated in this file: the locale keeps what it has
     if (!targets.has(unit.namespace)) {
       targets.set(unit.namespace, current(unit.namespace));
-      records.set(unit.namespace, sidecarOf(files, locale, unit.namespace));
+      records.set(unit.namespace, readSidecar(files, locale, unit.namespace));
     }
     const nsTargets = targets.get(unit.namespace)!;
     const nsRecords = records.get(unit.namespace)!;
