@@ -1,14 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './project-files.ts';
+import { ROOT } from '../tools/project-files.ts';
 
 export const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
 
-/** `wrangler dev` on 127.0.0.1:`port`, resolved once it is ready to serve. */
+/** `wrangler dev` on 127.0.0.1:`port`, built for that address, resolved once it is ready to serve. */
 export function startDev(config: string, port: number, name = 'worker'): Promise<ChildProcess> {
   const child = spawn(process.execPath, [WRANGLER, 'dev', '--config', config, '--ip', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, SITE_ORIGIN: `http://127.0.0.1:${port}` },
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

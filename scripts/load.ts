@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startDev } from './dev-server.ts';
-import { ROOT } from './project-files.ts';
+import { ROOT } from '../tools/project-files.ts';
 
 const PORT = 8796;
 const BASE = `http://127.0.0.1:${PORT}`;

@@ -6,9 +6,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Page } from 'playwright-core';
-import { FONT_PATH } from '../src/style.ts';
+import { FONTS, fontPath } from '../site/fonts.ts';
 import { startDev } from './dev-server.ts';
-import { ROOT } from './project-files.ts';
+import { ROOT } from '../tools/project-files.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PORT = 8795;
@@ -97,7 +97,7 @@ try {
         h1Font.startsWith('Vazirmatn') && loaded > 0 && fonts.length > 0,
         `${h1Font.split(',')[0]}; ${loaded} face(s) loaded`,
       );
-      const font = await page.request.get(`${BASE}${FONT_PATH}Vazirmatn-NL-Regular.woff2`);
+      const font = await page.request.get(`${BASE}${fontPath(FONTS.vazirmatn!)}${FONTS.vazirmatn!.files[400]}`);
       check(
         'fa: the font is served as woff2, cached for a year',
         font.ok() &&

@@ -1,5 +1,7 @@
 import { secureHeaders } from 'hono/secure-headers';
 
+// Cache rules and security headers: one definition for the pages the build writes and for the worker's answers.
+
 /** Edition pages are the same for every reader of their URL: browsers keep them briefly, the edge longer. */
 export const EDITION_CACHE_CONTROL = 'public, max-age=300, s-maxage=86400, stale-while-revalidate=86400';
 /** A 404 at an edition's URL is the same for everyone, but may not stay one for long. */

@@ -1,9 +1,8 @@
-import { createApp, type Env } from './app.tsx';
-import { catalog } from './generated/catalog.ts';
+import { createApp } from './app.ts';
+import { site } from './generated/site.ts';
 
-// Created on the first request, so start-up only evaluates the modules.
-let app: ReturnType<typeof createApp> | undefined;
+const app = createApp(site);
 
 export default {
-  fetch: (request, env, ctx) => (app ??= createApp(catalog)).fetch(request, env, ctx),
+  fetch: (request, env, ctx) => app.fetch(request, env, ctx),
 } satisfies ExportedHandler<Env>;

@@ -1,5 +1,3 @@
-import { LOCALES, SOURCE_LOCALE, type Locale } from './locales.ts';
-
 /** One entry of an Accept-Language header. */
 export interface LanguageRange {
   /** The range, lower-cased: a language tag or `*`. */
@@ -109,72 +107,88 @@ export function parseAcceptLanguage(header: string): LanguageRange[] {
   return ranges.sort((a, b) => b.q - a.q);
 }
 
-/**
- * RFC 4647 §3.4 Lookup of a range against this site's editions. Lookup truncates the range subtag by subtag;
- * every edition is a bare language subtag, so the range finds an edition exactly when its first subtag is one.
- */
-function lookup(text: string, start: number, end: number): number {
-  if (end - start !== 2 && (end - start < 3 || text.charCodeAt(start + 2) !== HYPHEN)) return -1;
-  const a = text.charCodeAt(start) | 0x20;
-  const b = text.charCodeAt(start + 1) | 0x20;
-  for (let i = 0; i < LOCALES.length; i++) {
-    const locale = LOCALES[i]!;
-    if (locale.charCodeAt(0) === a && locale.charCodeAt(1) === b) return i;
-  }
-  return -1;
-}
+/** Chooses an edition for an Accept-Language header (absent or empty: the fallback). */
+export type Negotiate = (header: string | null | undefined) => string;
+
+/** Where Lookup found a range: the edition's index, and whether the range named it exactly (no truncation). */
+const NOT_FOUND = -1;
 
 /**
- * Chooses the edition for an Accept-Language header in one pass, with no backtracking: RFC 9110 weights
- * (ties in the header's order, `q=0` excludes), RFC 4647 Lookup per range, `*` for an edition the header
- * does not name, and English when nothing acceptable is published. Never guesses across languages: a
- * reader who accepts only Ukrainian gets English, not Russian.
+ * A negotiator over `editions` (BCP 47 tags, in the order ties are broken by), in one pass over the header
+ * with no backtracking: RFC 9110 weights (ties in the header's order, `q=0` excludes), RFC 4647 Lookup per
+ * range, `*` for an edition the header does not name, and `fallback` when nothing acceptable is offered.
+ * Never guesses across languages: a reader who accepts only Ukrainian gets the fallback, not Russian.
  */
-export function negotiate(header: string | null | undefined): Locale {
-  if (!header) return SOURCE_LOCALE;
-  // Per edition: its best weight and where that came, whether q=0 excludes it, whether any range names it.
-  const best = [-1, -1, -1];
-  const at = [0, 0, 0];
-  let excluded = 0;
-  let named = 0;
-  let starQ = -1;
-  let starAt = 0;
-  scan(header, (text, start, end, q, index) => {
-    if (end - start === 1 && text.charCodeAt(start) === STAR) {
-      if (q > starQ) {
-        starQ = q;
-        starAt = index;
-      }
-      return;
-    }
-    const edition = lookup(text, start, end);
-    if (edition < 0) return;
-    named |= 1 << edition;
-    // RFC 4647 §3.3.1 Basic Filtering: only a range equal to the edition's tag excludes it.
-    if (q === 0 && end - start === 2) excluded |= 1 << edition;
-    if (q > best[edition]!) {
-      best[edition] = q;
-      at[edition] = index;
-    }
-  });
-  let choice = -1;
-  let choiceQ = 0;
-  let choiceAt = 0;
-  const consider = (edition: number, q: number, index: number) => {
-    if (q > choiceQ || (q === choiceQ && q > 0 && index < choiceAt)) {
-      choice = edition;
-      choiceQ = q;
-      choiceAt = index;
+export function createNegotiator(editions: readonly string[], fallback: string): Negotiate {
+  const index = new Map(editions.map((tag, i) => [tag.toLowerCase(), i]));
+  const count = editions.length;
+
+  /**
+   * RFC 4647 §3.4 Lookup of one range: the range, then the range truncated subtag by subtag from the end
+   * (a singleton left last is removed with the subtag after it). Returns the edition's index, or -1; and
+   * sets `exact` when the range itself is the edition's tag.
+   */
+  let exact = false;
+  const lookup = (text: string, start: number, end: number): number => {
+    let candidate = text.slice(start, end).toLowerCase();
+    exact = true;
+    for (;;) {
+      const found = index.get(candidate);
+      if (found !== undefined) return found;
+      exact = false;
+      let cut = candidate.lastIndexOf('-');
+      if (cut < 0) return NOT_FOUND;
+      if (cut >= 2 && candidate.charCodeAt(cut - 2) === HYPHEN) cut -= 2;
+      candidate = candidate.slice(0, cut);
     }
   };
-  for (let i = 0; i < LOCALES.length; i++) if (!(excluded & (1 << i))) consider(i, best[i]!, at[i]!);
-  if (starQ > 0) {
-    // RFC 9110 §12.5.4: `*` stands for every language no other range of the header names.
-    for (let i = 0; i < LOCALES.length; i++)
-      if (!(excluded & (1 << i)) && !(named & (1 << i))) {
-        consider(i, starQ, starAt);
-        break;
+
+  return (header) => {
+    if (!header) return fallback;
+    // Per edition: its best weight and where that came, whether q=0 excludes it, whether any range names it.
+    const best = new Array<number>(count).fill(-1);
+    const at = new Array<number>(count).fill(0);
+    const excluded = new Array<boolean>(count).fill(false);
+    const named = new Array<boolean>(count).fill(false);
+    let starQ = -1;
+    let starAt = 0;
+    scan(header, (text, start, end, q, position) => {
+      if (end - start === 1 && text.charCodeAt(start) === STAR) {
+        if (q > starQ) {
+          starQ = q;
+          starAt = position;
+        }
+        return;
       }
-  }
-  return choice >= 0 ? LOCALES[choice]! : SOURCE_LOCALE;
+      const edition = lookup(text, start, end);
+      if (edition === NOT_FOUND) return;
+      named[edition] = true;
+      // RFC 4647 §3.3.1 Basic Filtering: only a range equal to the edition's tag excludes it.
+      if (q === 0 && exact) excluded[edition] = true;
+      if (q > best[edition]!) {
+        best[edition] = q;
+        at[edition] = position;
+      }
+    });
+    let choice = NOT_FOUND;
+    let choiceQ = 0;
+    let choiceAt = 0;
+    const consider = (edition: number, q: number, position: number) => {
+      if (q > choiceQ || (q === choiceQ && q > 0 && position < choiceAt)) {
+        choice = edition;
+        choiceQ = q;
+        choiceAt = position;
+      }
+    };
+    for (let i = 0; i < count; i++) if (!excluded[i]) consider(i, best[i]!, at[i]!);
+    if (starQ > 0) {
+      // RFC 9110 §12.5.4: `*` stands for every language no other range of the header names.
+      for (let i = 0; i < count; i++)
+        if (!excluded[i] && !named[i]) {
+          consider(i, starQ, starAt);
+          break;
+        }
+    }
+    return choice === NOT_FOUND ? fallback : editions[choice]!;
+  };
 }

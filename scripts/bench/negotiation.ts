@@ -2,7 +2,9 @@
 import { detectFromHeader } from 'hono/language';
 import { match } from '@formatjs/intl-localematcher';
 import Negotiator from 'negotiator';
-import { negotiate } from '../../src/negotiate.ts';
+import { createNegotiator } from '../../src/negotiate.ts';
+
+const negotiate = createNegotiator(['en', 'fa', 'ru'], 'en');
 import corpus from './accept-language-corpus.json' with { type: 'json' };
 
 const SUPPORTED = ['en', 'fa', 'ru'];

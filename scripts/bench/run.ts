@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { startDev, WRANGLER } from '../dev-server.ts';
-import { ROOT } from '../project-files.ts';
+import { ROOT } from '../../tools/project-files.ts';
 import { benchNegotiation, corpusSize } from './negotiation.ts';
 
 const OUT = join(ROOT, '.wrangler', 'bench');

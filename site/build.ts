@@ -1,0 +1,103 @@
+// The build: checks content/ and locales/, renders every page of the site app into the static assets
+// directory (public/) with the `_headers` that serve them, copies the fonts the editions use, and writes what
+// the worker needs to know (src/generated/site.ts). A file that fails the check stops here, with the file,
+// the segment and the problem named, and never reaches a reader. wrangler runs it before `dev` and `deploy`.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unstable_readConfig } from 'wrangler';
+import type { SiteManifest } from '../src/site-manifest.ts';
+import { paths } from '../src/paths.ts';
+import { checkProject } from '../tools/check/check.ts';
+import { formatProblem } from '../tools/check/problems.ts';
+import { ROOT, readProjectFiles } from '../tools/project-files.ts';
+import { writeAtomic } from '../tools/write-atomic.ts';
+import { createSiteApp } from './app.tsx';
+import { Editions } from './editions.ts';
+import { FONTS, fontPath } from './fonts.ts';
+import { checkOrigin } from './origin.ts';
+import { renderSite } from './ssg.ts';
+
+const fail = (message: string): never => {
+  console.error(`build: ${message}`);
+  process.exit(1);
+};
+
+const result = checkProject(readProjectFiles());
+for (const problem of result.problems) if (problem.severity === 'error') console.error(formatProblem(problem));
+const catalog = result.catalog ?? fail('nothing built: fix the errors above (npm run i18n:check lists every problem)');
+
+// SITE_ORIGIN: `npm start` sets it to the address it serves; otherwise wrangler.toml's [vars] give it.
+const configured = unstable_readConfig({ config: join(ROOT, 'wrangler.toml') }).vars.SITE_ORIGIN;
+const origin = checkOrigin(
+  process.env.SITE_ORIGIN ?? (typeof configured === 'string' ? configured : undefined),
+  process.env.WRANGLER_COMMAND,
+);
+if (typeof origin !== 'string') fail(origin.problem);
+const siteOrigin = origin as string;
+
+const editions = new Editions(catalog.editions);
+const rendered = await renderSite(
+  createSiteApp({ catalog, origin: siteOrigin }),
+  new Set(editions.all.map((e) => paths.notFound(e.locale))),
+);
+
+// Fonts: each font an edition names, from its npm package, under a path that names its version.
+const files = new Map(rendered.files);
+for (const name of new Set(editions.all.flatMap((e) => (e.font ? [e.font] : [])))) {
+  const font = FONTS[name]!;
+  const pkg = dirname(fileURLToPath(import.meta.resolve(`${font.package}/package.json`)));
+  const installed = (JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  if (installed !== font.version)
+    fail(`${font.package} ${installed} is installed but site/fonts.ts names ${font.version}; make them agree (npm install)`);
+  const target = fontPath(font).slice(1);
+  for (const file of Object.values(font.files)) files.set(`${target}${file}`, readFileSync(join(pkg, font.directory, file)));
+  files.set(`${target}${font.license}`, readFileSync(join(pkg, font.license)));
+}
+files.set('_headers', new TextEncoder().encode(rendered.headersFile));
+
+// public/ becomes exactly these files: changed ones are replaced whole, stale ones removed.
+const PUBLIC = join(ROOT, 'public');
+const existing = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? existing(join(dir, entry.name)) : [relative(PUBLIC, join(dir, entry.name)).split('\\').join('/')],
+      )
+    : [];
+let written = 0;
+for (const [path, bytes] of files) {
+  const target = join(PUBLIC, path);
+  if (existsSync(target) && Buffer.compare(readFileSync(target), bytes) === 0) continue;
+  mkdirSync(dirname(target), { recursive: true });
+  writeAtomic(target, bytes);
+  written++;
+}
+const removed = existing(PUBLIC).filter((path) => !files.has(path));
+for (const path of removed) rmSync(join(PUBLIC, path));
+const prune = (dir: string): void => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) prune(join(dir, entry.name));
+  if (dir !== PUBLIC && readdirSync(dir).length === 0) rmdirSync(dir);
+};
+prune(PUBLIC);
+
+// What the worker needs: which editions exist, which are offered, and the articles' negotiating URLs.
+const manifest: SiteManifest = {
+  sourceLocale: editions.source,
+  editions: editions.all.map((e) => e.locale),
+  published: editions.published.map((e) => e.locale),
+  articles: catalog.articles.map((a) => a.slug),
+};
+const generated = join(ROOT, 'src', 'generated', 'site.ts');
+const source = `// Written by site/build.ts from locales/editions.json and content/; do not edit.
+import type { SiteManifest } from '../site-manifest.ts';
+
+export const site: SiteManifest = ${JSON.stringify(manifest, null, 2)};
+`;
+if (!existsSync(generated) || readFileSync(generated, 'utf8') !== source) {
+  mkdirSync(dirname(generated), { recursive: true });
+  writeAtomic(generated, source);
+}
+
+console.log(
+  `build: ${rendered.files.size} pages of ${editions.all.map((e) => `${e.locale}${e.state === 'draft' ? ' (draft)' : ''}`).join(', ')} for ${siteOrigin} in public/ (${written} written, ${removed.length} removed)`,
+);

@@ -1,0 +1,88 @@
+import type { EditionsFile } from './editions.ts';
+
+/** The article model: what `content/<slug>.json` describes, once the check has validated it. */
+
+/** A block of the article, top to bottom, naming the segments it is written from. */
+export type Block =
+  | { readonly type: 'headline' | 'standfirst' | 'subheading' | 'source'; readonly segment: string }
+  | { readonly type: 'photo'; readonly alt: string; readonly caption: string; readonly credit: string }
+  | { readonly type: 'paragraph'; readonly segments: readonly string[]; readonly dateline?: string };
+
+export type BlockType = Block['type'];
+
+/** A value the segments use as an ICU argument: a weekday key taken from a date, or a number. */
+export type ArgumentSpec = { readonly weekday: string } | { readonly number: number };
+
+export interface Article {
+  /** URL name of the article, the same in every edition. */
+  readonly slug: string;
+  /** Who first published the article. */
+  readonly publisher: string;
+  /** The language the article was written in: every edition is translated from it. */
+  readonly language: string;
+  readonly published: {
+    /** ISO calendar date (YYYY-MM-DD); the hour is not kept where it is not known. */
+    readonly date: string;
+    /** IANA time zone of the dateline. */
+    readonly timeZone: string;
+    readonly note?: string;
+  };
+  readonly dateline: { readonly place: string };
+  readonly photo?: { readonly photographer: string; readonly agency: string; readonly note?: string };
+  /** Data arguments of the segments, by ICU argument name. */
+  readonly arguments: Readonly<Record<string, ArgumentSpec>>;
+  readonly blocks: readonly Block[];
+}
+
+/** Every segment id of a block, in reading order. */
+export function blockSegments(block: Block): readonly string[] {
+  switch (block.type) {
+    case 'photo':
+      return [block.alt, block.caption, block.credit];
+    case 'paragraph':
+      return block.dateline ? [block.dateline, ...block.segments] : block.segments;
+    default:
+      return [block.segment];
+  }
+}
+
+/** Every segment id of the article, in reading order, each with the type of its block. */
+export function articleSegments(article: Article): readonly { readonly id: string; readonly type: BlockType }[] {
+  return article.blocks.flatMap((block) => blockSegments(block).map((id) => ({ id, type: block.type })));
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+/** The ICU argument values an article's segments are formatted with. */
+export function argumentValues(article: Article): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const [name, spec] of Object.entries(article.arguments)) {
+    // The weekday of a calendar date does not depend on the time zone: read it in UTC.
+    values[name] = 'weekday' in spec ? WEEKDAYS[new Date(`${spec.weekday}T00:00:00Z`).getUTCDay()]! : spec.number;
+  }
+  return values;
+}
+
+/** Interface strings' namespace, beside the articles' and the glossary's. */
+export const UI_NAMESPACE = 'ui';
+/** Names of people, places and organisations, which segments use as ICU arguments. */
+export const GLOSSARY_NAMESPACE = 'glossary';
+
+/** Text of one locale: namespace (an article's slug, `ui` or `glossary`) to segment id to ICU message. */
+export type LocaleResources = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+/** Where a translated segment stands: its XLIFF state, and whether its English changed since. */
+export interface SegmentStatus {
+  readonly state: 'initial' | 'translated' | 'reviewed' | 'final';
+  readonly stale: boolean;
+}
+
+/** Everything the pages are built from, validated by the check. */
+export interface Catalog {
+  readonly editions: EditionsFile;
+  readonly articles: readonly Article[];
+  /** Locale → namespace → segment id → ICU message, as the locale files hold them. */
+  readonly resources: Readonly<Record<string, LocaleResources>>;
+  /** Locale → namespace → segment id → status, for every translation (the source has none). */
+  readonly status: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, SegmentStatus>>>>>>;
+}

@@ -1,0 +1,71 @@
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { tagFormatters, type RichPart, type RichText } from './rich-text.ts';
+
+export type Values = Readonly<Record<string, string | number>>;
+
+/** A message that could not be formatted: the build stops and names it. */
+export class FormatError extends Error {
+  override name = 'FormatError';
+}
+
+/**
+ * Formats with `@formatjs/intl`, one `IntlShape` per locale, created once: the ICU messages i18next resolved,
+ * dates in each edition's calendar, language names and lists. It runs at build, where an error stops the
+ * build (naming the message) rather than putting a broken text in front of a reader.
+ */
+export class Formatter {
+  readonly #intl = new Map<string, IntlShape>();
+  readonly #cache = createIntlCache();
+
+  /** The `IntlShape` of a locale. */
+  intl(locale: string): IntlShape {
+    let intl = this.#intl.get(locale);
+    if (!intl) {
+      intl = createIntl(
+        {
+          locale,
+          onError: (error) => {
+            throw new FormatError(error.message);
+          },
+        },
+        this.#cache,
+      );
+      this.#intl.set(locale, intl);
+    }
+    return intl;
+  }
+
+  /** An ICU message in `locale`, with its allowed rich-text tags as elements. `what` names it in an error. */
+  message(locale: string, message: string, values: Values, what: string): RichText {
+    const intl = this.intl(locale);
+    try {
+      const format = intl.formatters.getMessageFormat(message, locale, intl.formats, { formatters: intl.formatters });
+      const formatted = format.format<RichPart>({ ...values, ...tagFormatters(format.getAst()) });
+      return Array.isArray(formatted) ? formatted : [formatted];
+    } catch (error) {
+      throw new FormatError(`${what}: ${(error as Error).message}`);
+    }
+  }
+
+  /** A calendar date (YYYY-MM-DD) in the locale's long style and the given calendar. */
+  date(locale: string, isoDate: string, calendar: string): string {
+    // The date alone is known, not the hour: format the UTC day so no time zone can shift it.
+    return this.intl(locale).formatDate(Date.parse(`${isoDate}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC', calendar });
+  }
+
+  /** A language's name in `locale`. */
+  languageName(locale: string, language: string): string {
+    return this.intl(locale).formatDisplayName(language, { type: 'language' }) ?? language;
+  }
+
+  /** A language's name in the language itself, capitalised as it would head a menu entry. */
+  autonym(language: string): string {
+    const name = this.languageName(language, language);
+    return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+  }
+
+  /** Items as a list in `locale`'s style: "English, Persian, and Russian". */
+  list(locale: string, items: readonly string[]): string {
+    return this.intl(locale).formatList(items, { type: 'conjunction' });
+  }
+}

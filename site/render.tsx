@@ -1,0 +1,355 @@
+import type { Child, FC } from 'hono/jsx';
+import { paths } from '../src/paths.ts';
+import { alternates, articleFamily, frontFamily, type PageFamily } from './alternates.ts';
+import type { Block } from './content.ts';
+import type { Edition } from './editions.ts';
+import type { RichText } from './rich-text.ts';
+import type { ArticleView, Segment, Site } from './site.ts';
+
+/** What every page shares: the site, its origin for absolute URLs, and the paths of its stylesheet and icon. */
+export interface Shell {
+  readonly site: Site;
+  /** The site's public origin (`SITE_ORIGIN`), for canonical, hreflang and Open Graph URLs. */
+  readonly origin: string;
+  readonly stylesheet: string;
+  readonly icon: string;
+}
+
+// A run of Latin or Cyrillic script (a credit, an acronym) inside right-to-left text.
+const LTR_RUN =
+  /[A-Za-z\u00C0-\u024F\u0400-\u04FF](?:[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF .,&'’/-]*[A-Za-z0-9\u00C0-\u024F\u0400-\u04FF])?/g;
+
+/** Text for the page: in a right-to-left edition, each left-to-right run is isolated so it cannot reorder the line. */
+function isolate(text: string, dir: 'ltr' | 'rtl'): Child {
+  if (dir === 'ltr') return text;
+  const parts: Child[] = [];
+  let last = 0;
+  for (const match of text.matchAll(LTR_RUN)) {
+    if (match.index > last) parts.push(text.slice(last, match.index));
+    parts.push(<bdi dir="ltr">{match[0]}</bdi>);
+    last = match.index + match[0].length;
+  }
+  if (last === 0) return text;
+  if (last < text.length) parts.push(text.slice(last));
+  return parts;
+}
+
+/** The segment of the article's headline or standfirst block. */
+function blockSegment(view: ArticleView, type: 'headline' | 'standfirst'): Segment | undefined {
+  const block = view.article.blocks.find((b) => b.type === type);
+  return block && 'segment' in block ? view.segments.get(block.segment) : undefined;
+}
+const headlineOf = (view: ArticleView) => blockSegment(view, 'headline');
+
+/** Formatted text as elements: strings escaped (and isolated where needed), allowed tags as themselves. */
+function rich(parts: RichText, dir: 'ltr' | 'rtl'): Child[] {
+  return parts.map((part) => {
+    if (typeof part === 'string') return isolate(part, dir);
+    const children = rich(part.children, dir);
+    if (!('tag' in part)) return [`<${part.literal}>`, ...children, `</${part.literal}>`];
+    return part.tag === 'b' ? <b>{children}</b> : <i>{children}</i>;
+  });
+}
+
+/** A segment in the page, marked with its own language where it differs from the edition's. */
+const Text: FC<{ segment: Segment; site: Site; edition: Edition }> = ({ segment, site, edition }) => {
+  if (segment.lang === edition.locale) return <span data-segment={segment.id}>{rich(segment.parts, edition.dir)}</span>;
+  const dir = site.editions.of(segment.lang).dir;
+  return (
+    <span data-segment={segment.id} lang={segment.lang} dir={dir} class="fallback">
+      {rich(segment.parts, dir)}
+    </span>
+  );
+};
+
+interface LayoutProps {
+  shell: Shell;
+  edition: Edition;
+  title: string;
+  description?: string | undefined;
+  /** The same page in the other editions: for the switcher, and (when indexed) the hreflang alternates. */
+  family: PageFamily;
+  /** Where the switcher sends a reader for another edition: through the worker, which remembers the choice. */
+  switchTo?: (locale: string) => string;
+  /** Pages that are not for search engines (errors, review, draft editions). */
+  noindex?: boolean;
+  article?: ArticleView;
+  children?: Child;
+}
+
+const Layout: FC<LayoutProps> = ({ shell, edition, title, description, family, switchTo, noindex, article, children }) => {
+  const { site, origin } = shell;
+  const locale = edition.locale;
+  const ui = (id: string) => site.ui(locale, id);
+  const canonical = `${origin}${family.path(locale)}`;
+  const published = site.editions.published;
+  const hidden = noindex || edition.state !== 'published';
+  const link = switchTo ?? ((other: string) => paths.choose(family.xDefault, other));
+  return (
+    <html lang={locale} dir={edition.dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {hidden ? (
+          <meta name="robots" content="noindex" />
+        ) : (
+          <>
+            <link rel="canonical" href={canonical} />
+            {alternates(origin, family, published).map((a) => (
+              <link rel="alternate" hreflang={a.hreflang} href={a.href} />
+            ))}
+            <meta property="og:type" content={article ? 'article' : 'website'} />
+            <meta property="og:title" content={title} />
+            {description ? <meta property="og:description" content={description} /> : null}
+            <meta property="og:url" content={canonical} />
+            <meta property="og:site_name" content={ui('site-name').text} />
+            <meta property="og:locale" content={edition.ogLocale} />
+            {published
+              .filter((other) => other.locale !== locale)
+              .map((other) => (
+                <meta property="og:locale:alternate" content={other.ogLocale} />
+              ))}
+            {article ? <meta property="article:published_time" content={article.date.iso} /> : null}
+          </>
+        )}
+        <link rel="stylesheet" href={shell.stylesheet} />
+        <link rel="icon" href={shell.icon} type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          <Text segment={ui('skip-link')} site={site} edition={edition} />
+        </a>
+        <header class="masthead">
+          <a class="site-name" href={paths.front(locale)}>
+            <Text segment={ui('site-name')} site={site} edition={edition} />
+          </a>
+          <nav class="languages" aria-label={ui('languages-label').text}>
+            <ul>
+              {site.editions.offeredWith(locale).map((other) => (
+                <li>
+                  {other.locale === locale ? (
+                    <span aria-current="page" lang={other.locale}>
+                      {site.autonym(other.locale)}
+                    </span>
+                  ) : (
+                    <a href={link(other.locale)} hreflang={other.locale} lang={other.locale} dir={other.dir}>
+                      {site.autonym(other.locale)}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+};
+
+const PublishedDate: FC<{ view: ArticleView; site: Site }> = ({ view, site }) => (
+  <p class="published">
+    <Text segment={site.ui(view.edition.locale, 'published-label')} site={site} edition={view.edition} />{' '}
+    <time datetime={view.date.iso}>{view.date.text}</time>
+    {view.date.secondary ? (
+      <>
+        {' '}
+        <span class="secondary-date">
+          (<time datetime={view.date.iso}>{view.date.secondary}</time>)
+        </span>
+      </>
+    ) : null}
+  </p>
+);
+
+const BlockView: FC<{ block: Block; view: ArticleView; site: Site }> = ({ block, view, site }) => {
+  const seg = (id: string) => <Text segment={view.segments.get(id)!} site={site} edition={view.edition} />;
+  switch (block.type) {
+    case 'headline':
+      return <h1>{seg(block.segment)}</h1>;
+    case 'standfirst':
+      return <p class="standfirst">{seg(block.segment)}</p>;
+    case 'subheading':
+      return <h2>{seg(block.segment)}</h2>;
+    case 'source':
+      return <p class="source">{seg(block.segment)}</p>;
+    case 'photo':
+      // The photograph is not ours to publish: its description, caption and credit are. The rule above the
+      // caption stands where the picture would, and carries its description for screen readers.
+      return (
+        <figure class="photo">
+          <div class="photo-frame" role="img" aria-label={view.segments.get(block.alt)!.text} />
+          <figcaption>
+            {seg(block.caption)} <span class="credit">{seg(block.credit)}</span>
+          </figcaption>
+        </figure>
+      );
+    case 'paragraph':
+      return (
+        <p>
+          {block.dateline ? <strong class="dateline">{seg(block.dateline)}</strong> : null}
+          {block.segments.map((id, i) => (
+            <>
+              {i > 0 || block.dateline ? ' ' : ''}
+              {seg(id)}
+            </>
+          ))}
+        </p>
+      );
+  }
+};
+
+/** An article in one edition. */
+export const ArticlePage: FC<{ shell: Shell; view: ArticleView }> = ({ shell, view }) => {
+  const { site } = shell;
+  const { edition, article } = view;
+  return (
+    <Layout
+      shell={shell}
+      edition={edition}
+      title={`${headlineOf(view)?.text ?? ''} | ${site.ui(edition.locale, 'site-name').text}`}
+      description={blockSegment(view, 'standfirst')?.text}
+      family={articleFamily(article.slug)}
+      article={view}
+    >
+      <article>
+        {view.fallbacks.length > 0 ? (
+          <p class="notice" role="note">
+            <Text segment={site.ui(edition.locale, 'untranslated-notice')} site={site} edition={edition} />
+          </p>
+        ) : null}
+        {article.blocks.map((block) => (
+          <>
+            <BlockView block={block} view={view} site={site} />
+            {block.type === 'standfirst' ? <PublishedDate view={view} site={site} /> : null}
+          </>
+        ))}
+      </article>
+    </Layout>
+  );
+};
+
+/** The front page of an edition: each article's headline, standfirst and date. */
+export const FrontPage: FC<{ shell: Shell; edition: Edition; views: readonly ArticleView[] }> = ({ shell, edition, views }) => {
+  const { site } = shell;
+  const locale = edition.locale;
+  const text = (segment: Segment) => <Text segment={segment} site={site} edition={edition} />;
+  return (
+    <Layout
+      shell={shell}
+      edition={edition}
+      title={`${site.ui(locale, 'front-title').text} | ${site.ui(locale, 'site-name').text}`}
+      family={frontFamily}
+    >
+      <h1>{text(site.ui(locale, 'front-title'))}</h1>
+      <p class="editions">{text(site.ui(locale, 'editions-list', { languages: site.languageList(locale, site.editions.published) }))}</p>
+      <ul class="articles">
+        {views.map((view) => {
+          const headline = headlineOf(view);
+          const standfirst = blockSegment(view, 'standfirst');
+          return (
+            <li>
+              <article>
+                <h2>
+                  <a href={paths.article(locale, view.article.slug)}>{headline ? text(headline) : null}</a>
+                </h2>
+                {standfirst ? <p class="standfirst">{text(standfirst)}</p> : null}
+                <PublishedDate view={view} site={site} />
+                <p>
+                  <a href={paths.article(locale, view.article.slug)}>{text(site.ui(locale, 'read-article'))}</a>
+                </p>
+              </article>
+            </li>
+          );
+        })}
+      </ul>
+    </Layout>
+  );
+};
+
+/** An edition's page for an address that has none (the worker sends it with status 404). */
+export const NotFoundPage: FC<{ shell: Shell; edition: Edition }> = ({ shell, edition }) => {
+  const { site } = shell;
+  const locale = edition.locale;
+  const text = (id: string) => <Text segment={site.ui(locale, id)} site={site} edition={edition} />;
+  return (
+    <Layout
+      shell={shell}
+      edition={edition}
+      title={`${site.ui(locale, 'not-found-title').text} | ${site.ui(locale, 'site-name').text}`}
+      family={frontFamily}
+      noindex
+    >
+      <h1>{text('not-found-title')}</h1>
+      <p>{text('not-found-text')}</p>
+      <p>
+        <a href={paths.front(locale)}>{text('front-page-link')}</a>
+      </p>
+    </Layout>
+  );
+};
+
+/** A segment's state on the review page: missing, stale, or its XLIFF state. */
+function reviewState(view: ArticleView, id: string): string {
+  if (view.fallbacks.includes(id)) return 'missing';
+  const status = view.status[id];
+  if (!status) return 'translated';
+  return status.stale ? 'stale' : status.state;
+}
+
+/** The translator's and the learner's page: each segment's source beside its translation, with its id and state. */
+export const ReviewPage: FC<{ shell: Shell; view: ArticleView; source: ArticleView }> = ({ shell, view, source }) => {
+  const { site } = shell;
+  const { edition, article } = view;
+  const locale = edition.locale;
+  const ui = (id: string) => <Text segment={site.ui(locale, id)} site={site} edition={edition} />;
+  const family: PageFamily = { path: (other) => paths.review(other, article.slug), xDefault: paths.articleAnyEdition(article.slug) };
+  return (
+    <Layout
+      shell={shell}
+      edition={edition}
+      title={`${site.ui(locale, 'review-title').text} | ${site.ui(locale, 'site-name').text}`}
+      family={family}
+      // Straight to the other translation's review page (the source has none: its article instead).
+      switchTo={(other) => (other === site.editions.source ? paths.article(other, article.slug) : paths.review(other, article.slug))}
+      noindex
+    >
+      <h1>{ui('review-title')}</h1>
+      <p>
+        <a href={paths.article(locale, article.slug)}>{headlineOf(view)?.text}</a>
+      </p>
+      <table class="review">
+        <thead>
+          <tr>
+            <th scope="col">{ui('review-segment')}</th>
+            <th scope="col">{ui('review-source')}</th>
+            <th scope="col">{ui('review-translation')}</th>
+            <th scope="col">{ui('review-state')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...view.segments.keys()].map((id) => {
+            const state = reviewState(view, id);
+            const segment = view.segments.get(id)!;
+            return (
+              <tr id={`segment-${id}`} data-state={state}>
+                <th scope="row">
+                  <code dir="ltr">{id}</code>
+                </th>
+                <td lang={source.edition.locale} dir={source.edition.dir}>
+                  {source.segments.get(id)!.text}
+                </td>
+                <td lang={segment.lang} dir={site.editions.of(segment.lang).dir}>
+                  {state === 'missing' ? '' : segment.text}
+                </td>
+                <td>{ui(`state-${state}`)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </Layout>
+  );
+};

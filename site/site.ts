@@ -1,0 +1,120 @@
+import { argumentValues, articleSegments, UI_NAMESPACE, type Article, type Catalog, type SegmentStatus } from './content.ts';
+import { Editions, type Edition } from './editions.ts';
+import { Formatter, type Values } from './format.ts';
+import { plainText, type RichText } from './rich-text.ts';
+import { Texts } from './texts.ts';
+
+/** A segment as a reader gets it: its id, its text, and the language the text is in. */
+export interface Segment {
+  readonly id: string;
+  /** The formatted text, with the elements its allowed tags make. */
+  readonly parts: RichText;
+  /** The same text alone, for attributes, titles and the JSON edition. */
+  readonly text: string;
+  /** The edition's locale, or the source's where i18next fell back to it. */
+  readonly lang: string;
+}
+
+/** One edition of one article, every segment formatted: what the page and the JSON edition are made of. */
+export interface ArticleView {
+  readonly edition: Edition;
+  readonly article: Article;
+  readonly segments: ReadonlyMap<string, Segment>;
+  /** Segments shown in the source language because the edition lacks them. */
+  readonly fallbacks: readonly string[];
+  /** Segments whose source changed since they were translated: shown as they are, marked in the JSON edition. */
+  readonly stale: readonly string[];
+  /** Each translated segment's XLIFF state and staleness (none for the source). */
+  readonly status: Readonly<Record<string, SegmentStatus>>;
+  readonly date: { readonly iso: string; readonly text: string; readonly secondary?: string };
+}
+
+/**
+ * The catalog, made ready to render: i18next resolves each text (and decides its fallback), formatjs formats
+ * it, and each edition's view is built once. The pages only ask; they never parse or format.
+ */
+export class Site {
+  readonly editions: Editions;
+  readonly articles: ReadonlyMap<string, Article>;
+  readonly #texts: Texts;
+  readonly #formatter = new Formatter();
+  readonly #views = new Map<string, ArticleView>();
+  readonly #names = new Map<string, Values>();
+  readonly #status: Catalog['status'];
+
+  constructor(catalog: Catalog) {
+    this.editions = new Editions(catalog.editions);
+    this.#texts = new Texts(catalog);
+    this.articles = new Map(catalog.articles.map((a) => [a.slug, a]));
+    this.#status = catalog.status;
+  }
+
+  /** A language's name in its own language, as the language switcher shows it. */
+  autonym(locale: string): string {
+    return this.#formatter.autonym(locale);
+  }
+
+  /** The languages of `editions`, named and listed in `locale`'s own words. */
+  languageList(locale: string, editions: readonly Edition[]): string {
+    return this.#formatter.list(
+      locale,
+      editions.map((e) => this.#formatter.languageName(locale, e.locale)),
+    );
+  }
+
+  /** An interface string in the edition's language (the source's where it lacks one). */
+  ui(locale: string, id: string, values: Values = {}): Segment {
+    return this.#segment(locale, UI_NAMESPACE, id, () => values);
+  }
+
+  /** A segment resolved by i18next and formatted in the locale it was found in, with that locale's values. */
+  #segment(locale: string, namespace: string, id: string, values: (used: string) => Values): Segment {
+    const resolved = this.#texts.resolve(locale, namespace, id);
+    if (!resolved) throw new Error(`${locale}/${namespace}/${id}: no edition has this text`);
+    const parts = this.#formatter.message(
+      resolved.locale,
+      resolved.message,
+      values(resolved.locale),
+      `${resolved.locale}/${namespace}/${id}`,
+    );
+    return { id, parts, text: plainText(parts), lang: resolved.locale };
+  }
+
+  /** The glossary's names in a locale and an article's data arguments: what its segments are formatted with. */
+  #values(locale: string, article: Article): Values {
+    const key = `${locale}/${article.slug}`;
+    let values = this.#names.get(key);
+    if (!values) {
+      values = { ...this.#texts.names(locale), ...argumentValues(article) };
+      this.#names.set(key, values);
+    }
+    return values;
+  }
+
+  /** An edition of an article, built on first use. */
+  articleView(locale: string, slug: string): ArticleView | undefined {
+    const key = `${locale}/${slug}`;
+    const cached = this.#views.get(key);
+    if (cached) return cached;
+    const article = this.articles.get(slug);
+    const edition = this.editions.get(locale);
+    if (!article || !edition) return undefined;
+    const segments = new Map<string, Segment>();
+    const fallbacks: string[] = [];
+    for (const { id } of articleSegments(article)) {
+      const segment = this.#segment(locale, slug, id, (used) => this.#values(used, article));
+      if (segment.lang !== locale) fallbacks.push(id);
+      segments.set(id, segment);
+    }
+    const iso = article.published.date;
+    const text = this.#formatter.date(locale, iso, edition.calendar);
+    const date = edition.secondaryCalendar
+      ? { iso, text, secondary: this.#formatter.date(locale, iso, edition.secondaryCalendar) }
+      : { iso, text };
+    const status = this.#status[locale]?.[slug] ?? {};
+    const stale = Object.keys(status).filter((id) => status[id]!.stale && !fallbacks.includes(id));
+    const view: ArticleView = { edition, article, segments, fallbacks, stale, status, date };
+    this.#views.set(key, view);
+    return view;
+  }
+}

@@ -1,0 +1,82 @@
+import type { Edition } from './editions.ts';
+import { FONTS, fontPath } from './fonts.ts';
+import { sha256 } from './hash.ts';
+
+const BASE = `:root {
+  color-scheme: light dark;
+  --text: #1b1b1b;
+  --muted: #595959;
+  --background: #ffffff;
+  --rule: #d0d0d0;
+  --accent: #0b5cad;
+  --font-latin: Georgia, "Noto Serif", "PT Serif", "Times New Roman", serif;
+}
+@media (prefers-color-scheme: dark) {
+  :root { --text: #ececec; --muted: #b0b0b0; --background: #141414; --rule: #3a3a3a; --accent: #8ab8ff; }
+}
+* { box-sizing: border-box; }
+html { background: var(--background); color: var(--text); font-family: var(--font-latin); line-height: 1.6; }
+body { margin: 0; padding-inline: 1rem; }
+main, .masthead { max-inline-size: 40rem; margin-inline: auto; }
+body:has(.review) main, body:has(.review) .masthead { max-inline-size: 72rem; }
+a { color: var(--accent); }
+a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.skip-link { position: absolute; inset-inline-start: -100vw; }
+.skip-link:focus { position: static; display: block; padding-block: 0.5rem; }
+.masthead { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem 1rem; padding-block: 1rem; border-block-end: 1px solid var(--rule); }
+.site-name { font-weight: bold; text-decoration: none; color: inherit; }
+.languages ul { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; list-style: none; }
+.languages [aria-current] { font-weight: bold; }
+h1 { font-size: 2rem; line-height: 1.25; margin-block: 1.5rem 0.75rem; }
+h2 { font-size: 1.3rem; margin-block: 2rem 0.5rem; }
+.standfirst { font-size: 1.15rem; color: var(--muted); margin-block: 0 1rem; }
+.published { font-size: 0.9rem; color: var(--muted); }
+.photo { margin-inline: 0; margin-block: 1.5rem; }
+.photo-frame { block-size: 4px; background: var(--rule); }
+figcaption { font-size: 0.9rem; color: var(--muted); margin-block-start: 0.5rem; }
+.credit { display: block; font-size: 0.8rem; }
+.dateline { font-weight: bold; }
+.source { font-size: 0.9rem; color: var(--muted); border-block-start: 1px solid var(--rule); padding-block-start: 0.75rem; }
+.notice { border-inline-start: 4px solid var(--accent); padding-inline-start: 0.75rem; }
+.articles { list-style: none; padding: 0; }
+.review { border-collapse: collapse; inline-size: 100%; font-size: 0.95rem; }
+.review th, .review td { border-block-end: 1px solid var(--rule); padding: 0.5rem; vertical-align: top; text-align: start; }
+.review tbody th { font-weight: normal; }
+.review code { font-size: 0.8rem; color: var(--muted); }
+.review tr[data-state="stale"] td:last-child, .review tr[data-state="missing"] td:last-child { color: #b00020; font-weight: bold; }
+@media print {
+  .masthead nav, .skip-link { display: none; }
+  html { background: #fff; color: #000; }
+}
+`;
+
+/**
+ * The site's one stylesheet. Layout uses logical properties only, so a right-to-left edition mirrors itself;
+ * each edition whose script has a web font gets it, and only its pages (unicode-range) download it.
+ */
+export function stylesheet(editions: readonly Edition[]): string {
+  const used = [...new Set(editions.flatMap((e) => (e.font ? [e.font] : [])))];
+  const faces = used.flatMap((name) => {
+    const font = FONTS[name]!;
+    return Object.entries(font.files).map(
+      ([weight, file]) =>
+        `@font-face { font-family: ${font.family}; src: url("${fontPath(font)}${file}") format("woff2"); font-weight: ${weight}; font-style: normal; font-display: swap; unicode-range: ${font.unicodeRange}; }`,
+    );
+  });
+  const rules = editions.flatMap((e) => {
+    const font = e.font ? FONTS[e.font] : undefined;
+    if (!font) return [];
+    return [
+      `html[lang="${e.locale}"] { font-family: ${font.family}, ${font.fallback}; line-height: ${font.lineHeight}; }`,
+      `html[lang="${e.locale}"] h1 { line-height: 1.5; }`,
+    ];
+  });
+  return `${[...faces, BASE.trimEnd(), ...rules].join('\n')}\n`;
+}
+
+/** A path that changes whenever the bytes do, so the file may be cached for a year. */
+export const fingerprinted = (name: string, extension: string, bytes: string): string =>
+  `/assets/${name}-${sha256(bytes).slice(0, 12)}.${extension}`;
+
+/** The site's icon: three bars, one per language of the first editions. */
+export const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b5cad"/><rect x="7" y="8" width="18" height="3" fill="#fff"/><rect x="7" y="14.5" width="18" height="3" fill="#fff"/><rect x="7" y="21" width="12" height="3" fill="#fff"/></svg>`;

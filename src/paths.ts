@@ -1,0 +1,20 @@
+/** Where each page lives: the one place that spells the site's paths, for the build and the worker alike. */
+export const paths = {
+  /** The negotiating URL: redirects each reader to an edition's front page. */
+  home: () => '/',
+  front: (locale: string) => `/${locale}/`,
+  article: (locale: string, slug: string) => `/${locale}/${slug}`,
+  /** The article's negotiating URL: redirects each reader to their edition of it. */
+  articleAnyEdition: (slug: string) => `/${slug}`,
+  articleJson: (locale: string, slug: string) => `/${locale}/${slug}.json`,
+  review: (locale: string, slug: string) => `/${locale}/${slug}/review`,
+  /** An edition's page for an address that has none; the worker sends it with status 404. */
+  notFound: (locale: string) => `/${locale}/404`,
+  /**
+   * A link that switches edition and remembers the choice: a negotiating URL with `?lang=`, which the worker
+   * answers (the static assets in front of it would serve an edition's own URL without asking the worker).
+   */
+  choose: (negotiatingPath: string, locale: string) => `${negotiatingPath}?lang=${encodeURIComponent(locale)}`,
+  sitemap: () => '/sitemap.xml',
+  robots: () => '/robots.txt',
+};

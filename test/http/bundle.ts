@@ -1,0 +1,29 @@
+// Before the HTTP tests: the worker bundled exactly as `wrangler deploy` would upload it (which builds the
+// site first, as [build] says), into .wrangler/test/worker/.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from '../../tools/project-files.ts';
+
+export const BUNDLE_DIR = join(ROOT, '.wrangler', 'test', 'worker');
+
+export default function bundle(): void {
+  const { SITE_ORIGIN: _, ...env } = process.env;
+  const run = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js'),
+      'deploy',
+      '--dry-run',
+      '--outdir',
+      BUNDLE_DIR,
+      '--metafile',
+      join(BUNDLE_DIR, 'metafile.json'),
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env,
+    },
+  );
+  if (run.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${run.stdout}\n${run.stderr}`);
+}

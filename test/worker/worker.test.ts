@@ -1,0 +1,39 @@
+import { env } from 'cloudflare:workers';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { site } from '../../src/generated/site.ts';
+
+afterEach(() => vi.restoreAllMocks());
+
+const app = createApp(site);
+const request = (path: string, init: RequestInit = {}, bindings: Env = env) =>
+  app.fetch(new Request(`https://example.com${path}`, init), bindings);
+
+describe('the worker, on its own', () => {
+  it('knows the editions and articles the build wrote, and offers only published ones', () => {
+    expect(site.editions).toEqual(expect.arrayContaining(['en', 'fa', 'ru']));
+    for (const locale of site.published) expect(site.editions).toContain(locale);
+    expect(site.articles).toContain('putin-raisi-kremlin-meeting');
+  });
+
+  it('answers an unknown path with the edition’s 404 page, fetched from the static assets', async () => {
+    const response = await request('/ru/no-such-page');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('Content-Language')).toBe('ru');
+    expect(response.headers.get('ETag')).toBeNull();
+    expect(await response.text()).toContain('<html lang="ru"');
+  });
+
+  it('a failure gives a 500 with no detail of the error, never cached, logged once with method and path', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const broken = { ...env, ASSETS: { fetch: () => Promise.reject(new TypeError('assets unavailable')) } } as unknown as Env;
+    const response = await request('/fa/no-such-page', {}, broken);
+    expect(response.status).toBe(500);
+    const body = await response.text();
+    expect(body).not.toMatch(/TypeError|assets unavailable|at .*\.ts/);
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store');
+    expect(response.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
+    expect(errors).toHaveBeenCalledTimes(1);
+    expect(String(errors.mock.calls[0]![0])).toMatch(/^GET \/fa\/no-such-page: 500: TypeError: assets unavailable/);
+  });
+});

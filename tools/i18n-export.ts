@@ -1,0 +1,33 @@
+// npm run i18n:export -- <locale> --out FILE [--format xliff|po]
+// Writes every segment of a locale for a translator's tool: XLIFF 2.0 (default) or gettext PO.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatProblem } from './check/problems.ts';
+import { exportDocument } from './exchange/document.ts';
+import { writePo } from './exchange/po.ts';
+import { writeXliff } from './exchange/xliff.ts';
+import { readProjectFiles } from './project-files.ts';
+import { writeAtomic } from './write-atomic.ts';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, format: { type: 'string' } } });
+const [locale] = positionals;
+const usage = 'usage: npm run i18n:export -- <locale> --out FILE [--format xliff|po]';
+if (!locale || !values.out) {
+  console.error(usage);
+  process.exit(2);
+}
+const format = values.format ?? (values.out.endsWith('.po') ? 'po' : 'xliff');
+if (format !== 'po' && format !== 'xliff') {
+  console.error(usage);
+  process.exit(2);
+}
+const { document, problems } = exportDocument(readProjectFiles(), locale);
+if (!document) {
+  for (const problem of problems) console.error(formatProblem(problem));
+  console.error('i18n:export: nothing written');
+  process.exit(1);
+}
+writeAtomic(resolve(process.env.INIT_CWD ?? process.cwd(), values.out), format === 'po' ? writePo(document) : writeXliff(document));
+console.log(
+  `i18n:export: ${document.units.length} segments of ${locale} written to ${values.out} (${format === 'po' ? 'PO' : 'XLIFF 2.0'})`,
+);
