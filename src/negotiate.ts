@@ -110,7 +110,6 @@ export function parseAcceptLanguage(header: string): LanguageRange[] {
 /** Chooses an edition for an Accept-Language header (absent or empty: the fallback). */
 export type Negotiate = (header: string | null | undefined) => string;
 
-/** Where Lookup found a range: the edition's index, and whether the range named it exactly (no truncation). */
 const NOT_FOUND = -1;
 
 /**
@@ -120,36 +119,49 @@ const NOT_FOUND = -1;
  * Never guesses across languages: a reader who accepts only Ukrainian gets the fallback, not Russian.
  */
 export function createNegotiator(editions: readonly string[], fallback: string): Negotiate {
-  const index = new Map(editions.map((tag, i) => [tag.toLowerCase(), i]));
+  const tags = editions.map((tag) => Array.from(tag.toLowerCase(), (c) => c.charCodeAt(0)));
   const count = editions.length;
 
   /**
-   * RFC 4647 §3.4 Lookup of one range: the range, then the range truncated subtag by subtag from the end
-   * (a singleton left last is removed with the subtag after it). Returns the edition's index, or -1; and
-   * sets `exact` when the range itself is the edition's tag.
+   * RFC 4647 §3.4 Lookup of one range, without allocating: the range is truncated subtag by subtag until it
+   * is an edition's tag, so the edition found is the longest tag that is the range or a prefix of it ending
+   * at a hyphen. (Lookup also drops a singleton left last; an edition's tag, being valid, never ends in one.)
+   * Returns the edition's index, or -1; `exact` says whether the range is the tag itself.
    */
   let exact = false;
   const lookup = (text: string, start: number, end: number): number => {
-    let candidate = text.slice(start, end).toLowerCase();
-    exact = true;
-    for (;;) {
-      const found = index.get(candidate);
-      if (found !== undefined) return found;
-      exact = false;
-      let cut = candidate.lastIndexOf('-');
-      if (cut < 0) return NOT_FOUND;
-      if (cut >= 2 && candidate.charCodeAt(cut - 2) === HYPHEN) cut -= 2;
-      candidate = candidate.slice(0, cut);
+    let found = NOT_FOUND;
+    let foundLength = 0;
+    for (let e = 0; e < count; e++) {
+      const tag = tags[e]!;
+      const length = tag.length;
+      if (length > end - start || length <= foundLength) continue;
+      if (length < end - start && text.charCodeAt(start + length) !== HYPHEN) continue;
+      let k = 0;
+      // The range holds only letters, digits and hyphens (isRange): | 0x20 lower-cases the letters alone.
+      while (k < length && (text.charCodeAt(start + k) | 0x20) === tag[k]) k++;
+      if (k === length) {
+        found = e;
+        foundLength = length;
+      }
     }
+    exact = foundLength === end - start;
+    return found;
   };
+
+  // Per edition: its best weight and where that came, whether q=0 excludes it, whether any range names it.
+  // Allocated once: a call runs to its end before another can start.
+  const best = new Int32Array(count);
+  const at = new Int32Array(count);
+  const excluded = new Uint8Array(count);
+  const named = new Uint8Array(count);
 
   return (header) => {
     if (!header) return fallback;
-    // Per edition: its best weight and where that came, whether q=0 excludes it, whether any range names it.
-    const best = new Array<number>(count).fill(-1);
-    const at = new Array<number>(count).fill(0);
-    const excluded = new Array<boolean>(count).fill(false);
-    const named = new Array<boolean>(count).fill(false);
+    best.fill(-1);
+    at.fill(0);
+    excluded.fill(0);
+    named.fill(0);
     let starQ = -1;
     let starAt = 0;
     scan(header, (text, start, end, q, position) => {
@@ -162,9 +174,9 @@ export function createNegotiator(editions: readonly string[], fallback: string):
       }
       const edition = lookup(text, start, end);
       if (edition === NOT_FOUND) return;
-      named[edition] = true;
+      named[edition] = 1;
       // RFC 4647 §3.3.1 Basic Filtering: only a range equal to the edition's tag excludes it.
-      if (q === 0 && exact) excluded[edition] = true;
+      if (q === 0 && exact) excluded[edition] = 1;
       if (q > best[edition]!) {
         best[edition] = q;
         at[edition] = position;
