@@ -1,31 +1,51 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT } from '../tools/project-files.ts';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
-export const WRANGLER = join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+/** wrangler's command line, wherever node_modules is (a scratch copy of the project inside it finds it too). */
+export const WRANGLER = join(dirname(createRequire(import.meta.url).resolve('wrangler/package.json')), 'bin', 'wrangler.js');
 
-/** `wrangler dev` on 127.0.0.1:`port`, built for that address, resolved once it is ready to serve. */
-export function startDev(config: string, port: number, name = 'worker'): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [WRANGLER, 'dev', '--config', config, '--ip', '127.0.0.1', '--port', String(port)], {
-    cwd: ROOT,
+/**
+ * `npm start` of the project at `root` on 127.0.0.1:`port` (scripts/start.ts, which runs `wrangler dev` and
+ * builds the site for that address), resolved once it is ready to serve.
+ */
+export function startSite(root: string, port: number, name = 'site'): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(root, 'scripts', 'start.ts'), '--port', String(port)], {
+    cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SITE_ORIGIN: `http://127.0.0.1:${port}` },
+    // Its own process group, so stopping it stops wrangler and workerd too.
+    detached: true,
   });
+  let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`${name}: wrangler dev did not start in 60 s`));
-    }, 60_000);
+      stopSite(child);
+      reject(new Error(`${name}: not ready in 90 s:\n${output}`));
+    }, 90_000);
     const onData = (data: Buffer) => {
-      if (!data.toString().includes('Ready on')) return;
+      output += data.toString();
+      if (!output.includes('Ready on')) return;
       clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      child.stderr!.off('data', onData);
+      child.stdout!.resume();
+      child.stderr!.resume();
       resolve(child);
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${name}: wrangler dev exited (${code})`));
+      reject(new Error(`${name}: exited (${code}):\n${output}`));
     });
   });
+}
+
+/** Stops a site started by `startSite`, with everything it started. */
+export function stopSite(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGTERM');
+  } catch {
+    // already gone
+  }
 }

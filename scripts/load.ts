@@ -1,11 +1,10 @@
-// npm run load: a mixed burst against `wrangler dev` on 127.0.0.1 — the three editions, the negotiating
-// URLs and the JSON edition — at 64 connections (HEAD is left out: autocannon waits for the body its
+// npm run load: a mixed burst against `npm start` (wrangler dev) on 127.0.0.1 — the three editions, the
+// negotiating URLs, `?lang=`, a 404 and the JSON edition — at 64 connections (HEAD is left out: autocannon waits for the body its
 // Content-Length announces) for about 10 seconds (at most 200 000 requests). Reports
 // requests, errors, status codes and p99; exits non-zero on any error or 5xx, or if the worker no longer
 // answers correctly afterwards.
-import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startDev } from './dev-server.ts';
+import { startSite, stopSite } from './dev-server.ts';
 import { ROOT } from '../tools/project-files.ts';
 
 const PORT = 8796;
@@ -18,7 +17,8 @@ const requests: autocannon.Request[] = [
   { method: 'GET', path: `/ru/${SLUG}` },
   { method: 'GET', path: '/', headers: { 'accept-language': 'fa-IR,fa;q=0.9,en-US;q=0.8,en;q=0.7' } },
   { method: 'GET', path: `/${SLUG}`, headers: { 'accept-language': 'ru-RU,ru;q=0.9' } },
-  { method: 'GET', path: `/?lang=fa` },
+  { method: 'GET', path: `/${SLUG}?lang=fa` },
+  { method: 'GET', path: '/fa/no-such-page' },
   { method: 'GET', path: `/fa/${SLUG}.json` },
   { method: 'GET', path: '/ru/', headers: { cookie: 'lang=fa' } },
   { method: 'GET', path: `/en/${SLUG}`, headers: { 'if-none-match': 'W/"stale"' } },
@@ -45,7 +45,7 @@ async function answersCorrectly(): Promise<string[]> {
 }
 
 console.error(`load: starting wrangler dev on ${BASE}`);
-const server = await startDev(join(ROOT, 'wrangler.toml'), PORT);
+const server = await startSite(ROOT, PORT);
 let failed = false;
 try {
   const result = await autocannon({ url: BASE, connections: 64, duration: 10, maxOverallRequests: 200_000, requests });
@@ -63,7 +63,7 @@ try {
   );
   failed = result.errors > 0 || result.timeouts > 0 || result['5xx'] > 0 || after.length > 0;
 } finally {
-  server.kill('SIGTERM');
+  stopSite(server);
 }
 console.log(failed ? 'load: FAILED' : 'load: passed');
 process.exit(failed ? 1 : 0);

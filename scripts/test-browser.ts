@@ -2,16 +2,18 @@
 // wrangler dev: text direction, the Persian font, the language switcher, axe-core, console errors, and a
 // full-page screenshot at phone and desktop widths in test/screenshots/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Page } from 'playwright-core';
 import { FONTS, fontPath } from '../site/fonts.ts';
-import { startDev } from './dev-server.ts';
+import { startSite, stopSite } from './dev-server.ts';
 import { ROOT } from '../tools/project-files.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PORT = 8795;
+/** The scratch copy of the project whose preview the live-reload check edits. */
+const PREVIEW_PORT = 8794;
 const BASE = `http://127.0.0.1:${PORT}`;
 const SLUG = 'putin-raisi-kremlin-meeting';
 const EDITIONS = [
@@ -36,7 +38,7 @@ if (!existsSync(CHROMIUM)) {
 }
 mkdirSync(SCREENSHOTS, { recursive: true });
 
-const server = await startDev(join(ROOT, 'wrangler.toml'), PORT);
+const server = await startSite(ROOT, PORT);
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: [
@@ -143,7 +145,37 @@ try {
   }
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
+  stopSite(server);
 }
+// The live preview: a translator's saved edit shows on the next reload of `npm start`, with no restart. In a
+// scratch copy of the project, so that nothing the check edits can be left behind.
+const scratch = join(ROOT, '.wrangler', 'preview-check');
+rmSync(scratch, { recursive: true, force: true });
+for (const entry of ['content', 'locales', 'site', 'src', 'tools', 'scripts', 'wrangler.toml', 'tsconfig.json', 'package.json'])
+  cpSync(join(ROOT, entry), join(scratch, entry), { recursive: true });
+const preview = await startSite(scratch, PREVIEW_PORT, 'preview');
+try {
+  const file = join(scratch, 'locales', 'ru', `${SLUG}.json`);
+  const segments = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  const marker = 'Правка переводчика';
+  segments.headline = `${marker}: ${segments.headline}`;
+  const saved = performance.now();
+  writeFileSync(file, `${JSON.stringify(segments, null, 2)}\n`);
+  let seen = -1;
+  while (seen < 0 && performance.now() - saved < 20_000) {
+    const html = await (await fetch(`http://127.0.0.1:${PREVIEW_PORT}/ru/${SLUG}`)).text();
+    if (html.includes(marker)) seen = performance.now() - saved;
+    else await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  check(
+    'npm start: a saved change to a Russian segment shows on reload within a few seconds, no restart',
+    seen >= 0 && seen < 10_000,
+    seen < 0 ? 'not seen in 20 s' : `${(seen / 1000).toFixed(1)} s after saving`,
+  );
+} finally {
+  stopSite(preview);
+  rmSync(scratch, { recursive: true, force: true });
+}
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

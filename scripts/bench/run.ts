@@ -131,6 +131,8 @@ const counted = new Miniflare({
   host: '127.0.0.1',
   port: 0,
   log,
+  // The placeholder Request.cf: no lookup on the network.
+  cf: false,
   workers: [
     {
       config: {
@@ -158,6 +160,7 @@ const plain = new Miniflare({
   host: '127.0.0.1',
   port: 0,
   log,
+  cf: false,
   workers: [
     {
       config: {
@@ -175,6 +178,7 @@ const minimalServer = new Miniflare({
   host: '127.0.0.1',
   port: 0,
   log,
+  cf: false,
   workers: [
     {
       config: {

@@ -2,6 +2,7 @@
 // site first, as [build] says), into .wrangler/test/worker/.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { WRANGLER } from '../../scripts/dev-server.ts';
 import { ROOT } from '../../tools/project-files.ts';
 
 export const BUNDLE_DIR = join(ROOT, '.wrangler', 'test', 'worker');
