@@ -18,8 +18,17 @@ import { FONTS, fontPath } from './fonts.ts';
 import { checkOrigin } from './origin.ts';
 import { renderSite } from './ssg.ts';
 
+const PUBLIC = join(ROOT, 'public');
+
+// In the live preview (`wrangler dev`), a broken file must not stop the preview: the last good build stays
+// served and the problem is named here; saving the fix rebuilds. Anywhere else, nothing is built.
+const keepPreview = process.env.WRANGLER_COMMAND === 'dev' && existsSync(join(PUBLIC, '_headers'));
 const fail = (message: string): never => {
   console.error(`build: ${message}`);
+  if (keepPreview) {
+    console.error('build: the preview keeps serving the last good build; fix the problem and save again');
+    process.exit(0);
+  }
   process.exit(1);
 };
 
@@ -40,7 +49,7 @@ const editions = new Editions(catalog.editions);
 const rendered = await renderSite(
   createSiteApp({ catalog, origin: siteOrigin }),
   new Set(editions.all.map((e) => paths.notFound(e.locale))),
-);
+).catch((error: Error) => fail(error.message));
 
 // Fonts: each font an edition names, from its npm package, under a path that names its version.
 const files = new Map(rendered.files);
@@ -57,7 +66,6 @@ for (const name of new Set(editions.all.flatMap((e) => (e.font ? [e.font] : []))
 files.set('_headers', new TextEncoder().encode(rendered.headersFile));
 
 // public/ becomes exactly these files: changed ones are replaced whole, stale ones removed.
-const PUBLIC = join(ROOT, 'public');
 const existing = (dir: string): string[] =>
   existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -67,6 +67,25 @@ describe('the translators’ tools, as processes', () => {
     }
   });
 
+  it('in the live preview, a broken file is named and the last good build stays served (the preview does not stop)', () => {
+    const preview = { WRANGLER_COMMAND: 'dev', SITE_ORIGIN: 'http://127.0.0.1:8787' };
+    expect(build(preview).status).toBe(0);
+    const page = join(root, 'public', 'ru', `${SLUG}.html`);
+    const good = readFileSync(page, 'utf8');
+    const path = join(root, 'locales', 'ru', 'ui.json');
+    const text = readFileSync(path, 'utf8');
+    writeFileSync(path, '{ "broken": ');
+    try {
+      const broken = build(preview);
+      expect(broken.status).toBe(0);
+      expect(broken.out).toMatch(/^locales\/ru\/ui\.json: not valid JSON at line 1, column \d+/m);
+      expect(broken.out).toContain('build: the preview keeps serving the last good build');
+      expect(readFileSync(page, 'utf8')).toBe(good);
+    } finally {
+      writeFileSync(path, text);
+    }
+  });
+
   it('the build refuses a local SITE_ORIGIN when wrangler deploys, and builds for it in dev', () => {
     const local = { SITE_ORIGIN: 'http://127.0.0.1:8787' };
     const deploy = build({ ...local, WRANGLER_COMMAND: 'deploy' });
