@@ -1,15 +1,15 @@
 // npm run i18n:check                                   validate every locale against English
 // npm run i18n:check -- --confirm <locale> <segment id> [--state <state>]
-//                                                      record that a translation still fits its (changed) English
+//                                                      record that a translation fits its English as it is now
+//                                                      (after a stale warning, or an edit after review)
 // npm run i18n:check -- --confirm <locale> --all [--state <state>]
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UI_NAMESPACE } from '../site/content.ts';
 import { checkProject, localeFile } from './check/check.ts';
-import { formatProblem } from './check/problems.ts';
+import { formatProblem, printable } from './check/problems.ts';
 import { isSegmentState, readSidecar, recordFor, serializeJson, sidecarFile, type SegmentRecord } from './check/sidecar.ts';
+import { commitFiles } from './commit.ts';
 import { ROOT, readProjectFiles } from './project-files.ts';
-import { writeAtomic } from './write-atomic.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -23,7 +23,7 @@ if (values.confirm !== undefined) {
   const locale = values.confirm;
   const state = values.state;
   const fail = (message: string): never => {
-    console.error(`i18n:check --confirm: ${message}`);
+    console.error(`i18n:check --confirm: ${printable(message)}`);
     process.exit(2);
   };
   if (!result.catalog) fail('fix the errors that npm run i18n:check lists first');
@@ -37,26 +37,25 @@ if (values.confirm !== undefined) {
   const english = catalog.resources[source]!;
   const wanted = new Set(positionals);
   const found = new Set<string>();
+  const writes: { path: string; text: string }[] = [];
   for (const namespace of namespaces) {
-    const path = sidecarFile(locale, namespace);
     const records = readSidecar(files, locale, namespace);
     const next: Record<string, SegmentRecord> = {};
     let changed = false;
     for (const [id, message] of Object.entries(english[namespace] ?? {})) {
-      const translated = catalog.resources[locale]?.[namespace]?.[id] !== undefined;
+      const target = catalog.resources[locale]?.[namespace]?.[id] ?? catalog.drafts[locale]?.[namespace]?.[id];
       const record = records.get(id);
-      if (translated && (values.all || wanted.has(id) || wanted.has(`${namespace}/${id}`))) {
+      if (target !== undefined && (values.all || wanted.has(id) || wanted.has(`${namespace}/${id}`))) {
         found.add(id);
-        next[id] = recordFor(message, isSegmentState(state) ? state : (record?.state ?? 'translated'));
+        next[id] = recordFor(message, target, isSegmentState(state) ? state : (record?.state ?? 'translated'));
         changed ||= JSON.stringify(next[id]) !== JSON.stringify(record);
       } else if (record) next[id] = record;
     }
-    if (changed) {
-      writeAtomic(join(ROOT, path), serializeJson(next));
-      console.log(`i18n:check: recorded ${path}`);
-    }
+    if (changed) writes.push({ path: sidecarFile(locale, namespace), text: serializeJson(next) });
   }
   for (const id of wanted) if (!found.has(id.replace(/^.*\//, ''))) fail(`${localeFile(locale, '…')}: ${id}: no such translated segment`);
+  commitFiles(ROOT, writes);
+  for (const write of writes) console.log(`i18n:check: recorded ${write.path}`);
   process.exit(0);
 }
 
@@ -64,11 +63,16 @@ for (const problem of result.problems) console.log(formatProblem(problem));
 const errors = result.problems.filter((p) => p.severity === 'error').length;
 const warnings = result.problems.length - errors;
 console.log('');
-console.log('locale  segments  translated  missing  stale  done');
+const columns = ['locale', 'segments', 'translated', 'draft', 'missing', 'stale', 'errors', 'done'];
+console.log(columns.join('  '));
 for (const s of result.summaries) {
-  const done = s.segments === 0 ? 100 : Math.floor(((s.translated - s.stale) / s.segments) * 1000) / 10;
+  const done = s.segments === 0 ? 100 : Math.floor((s.done / s.segments) * 1000) / 10;
+  const cells = [s.locale, s.segments, s.translated, s.draft, s.missing, s.stale, s.errors].map(String);
   console.log(
-    `${s.locale.padEnd(6)}  ${String(s.segments).padStart(8)}  ${String(s.translated).padStart(10)}  ${String(s.missing).padStart(7)}  ${String(s.stale).padStart(5)}  ${done.toFixed(1).padStart(5)}%`,
+    [
+      ...cells.map((cell, i) => (i === 0 ? cell.padEnd(columns[0]!.length) : cell.padStart(columns[i]!.length))),
+      `${done.toFixed(1).padStart(5)}%`,
+    ].join('  '),
   );
 }
 console.log(`\n${errors} error(s), ${warnings} warning(s)`);

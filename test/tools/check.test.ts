@@ -69,6 +69,14 @@ function project(edit: (texts: Texts) => void = () => {}, raw: Record<string, st
   };
 }
 
+/** `file:line:column` of a segment's value in the fixture's file (JSON.stringify with two spaces), found by text. */
+function at(files: ProjectFiles, path: string, id: string): string {
+  const text = [...files.locales, ...files.content].find((f) => f.path === path)!.text;
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.startsWith(`  ${JSON.stringify(id)}: `));
+  return `${path}:${line + 1}:${`  ${JSON.stringify(id)}: `.length + 1}`;
+}
+
 /** The fixture project with its content file changed. */
 const withArticle = (change: (a: typeof article) => object) =>
   project(undefined, { 'content/demo.json': JSON.stringify(change(structuredClone(article))) });
@@ -78,83 +86,118 @@ const errorsOf = (files: ProjectFiles) =>
     .problems.filter((p) => p.severity === 'error')
     .map(formatProblem);
 
-const cases: { description: string; files: ProjectFiles; expected: string }[] = [
+const cases: { description: string; files: ProjectFiles; expected: (files: ProjectFiles) => string }[] = [
   {
-    description: 'a content file whose blocks name one segment twice',
+    description: 'a content file whose blocks name one segment twice (placed at the second naming)',
     files: withArticle((a) => ({ ...a, blocks: [...a.blocks, { type: 'paragraph', segments: ['body'] }] })),
-    expected: 'content/demo.json: body: blocks[3].segments[0]: named by more than one block',
+    expected: () => 'content/demo.json:1:374: body: blocks[3].segments[0]: named by more than one block',
   },
   {
     description: 'a content file with an impossible date',
     files: withArticle((a) => ({ ...a, published: { ...a.published, date: '2022-02-30' } })),
-    expected: 'content/demo.json: published.date: must be a date YYYY-MM-DD',
+    expected: () => 'content/demo.json:1:74: published.date: must be a date YYYY-MM-DD',
   },
   {
     description: 'a content file whose slug is not its file name',
     files: withArticle((a) => ({ ...a, slug: 'other' })),
-    expected: 'content/demo.json: slug: "other" must match the file name "demo"',
+    expected: () => 'content/demo.json:1:9: slug: "other" must match the file name "demo"',
   },
   {
-    description: 'a missing segment',
+    description: 'a missing segment (placed where the file’s object ends, where it belongs)',
     files: project((t) => delete t.fa!.demo!.body),
-    expected: 'locales/fa/demo.json: body: missing (English: "On {day, select, wednesday {Wednesday} other {another day}}.")',
+    expected: () => 'locales/fa/demo.json:4:1: body: missing (English: "On {day, select, wednesday {Wednesday} other {another day}}.")',
   },
   {
     description: 'a segment English does not have',
     files: project((t) => (t.ru!.demo!.extra = 'Лишнее')),
-    expected: 'locales/ru/demo.json: extra: English has no such segment',
+    expected: (f) => `${at(f, 'locales/ru/demo.json', 'extra')}: extra: English has no such segment`,
   },
-  { description: 'an empty value', files: project((t) => (t.fa!.demo!.title = ' ')), expected: 'locales/fa/demo.json: title: empty' },
+  {
+    description: 'an empty value',
+    files: project((t) => (t.fa!.demo!.title = ' ')),
+    expected: (f) => `${at(f, 'locales/fa/demo.json', 'title')}: title: empty`,
+  },
   {
     description: 'broken ICU syntax',
     files: project((t) => (t.ru!.demo!.title = 'Переговоры {iran_gen')),
-    expected: 'locales/ru/demo.json: title: ICU syntax error at character 12: expect argument closing brace',
+    expected: (f) => `${at(f, 'locales/ru/demo.json', 'title')}: title: ICU syntax error at character 12: expect argument closing brace`,
   },
   {
-    description: 'a data argument renamed',
+    description: 'a number skeleton whose closing brace is missing: an ICU syntax error where it is, not a missing name',
+    files: project((t) => (t.fa!.demo!.title = 'گفت‌وگوی {year, number, ::group-off با {iran}')),
+    expected: (f) =>
+      `${at(f, 'locales/fa/demo.json', 'title')}: title: ICU syntax error at character 10: {year, number, ::…} has words that are no number skeleton ("با", "{iran"): is its closing } missing?`,
+  },
+  {
+    description: 'a data argument renamed (a misnamed placeholder, placed where its value starts)',
     files: project((t) => (t.fa!.demo!.summary = 'از {yaer, number, ::group-off}.')),
-    expected: 'locales/fa/demo.json: summary: argument {year} of the English is missing',
+    expected: (f) => `${at(f, 'locales/fa/demo.json', 'summary')}: summary: argument {year} of the English is missing`,
   },
   {
     description: 'a name the glossary lacks',
     files: project((t) => (t.ru!.demo!.title = 'Переговоры {iran_dat}')),
-    expected: 'locales/ru/demo.json: title: name {iran_dat} is not in locales/ru/glossary.json',
+    expected: (f) => `${at(f, 'locales/ru/demo.json', 'title')}: title: name {iran_dat} is not in locales/ru/glossary.json`,
   },
   {
     description: 'a name of the English dropped',
     files: project((t) => (t.fa!.demo!.title = 'گفت‌وگو')),
-    expected: 'locales/fa/demo.json: title: name {iran} of the English is missing',
+    expected: (f) => `${at(f, 'locales/fa/demo.json', 'title')}: title: name {iran} of the English is missing`,
   },
   {
     description: 'Arabic yeh in Persian',
     files: project((t) => (t.fa!.demo!.title = 'گفت‌وگوي {iran}')),
-    expected: 'locales/fa/demo.json: title: Arabic ي or ك: Persian writes ی (U+06CC) and ک (U+06A9)',
+    expected: (f) => `${at(f, 'locales/fa/demo.json', 'title')}: title: Arabic ي or ك: Persian writes ی (U+06CC) and ک (U+06A9)`,
   },
   {
     description: 'a Latin digit typed into Persian',
     files: project((t) => (t.fa!.demo!.summary = 'از {year, number, ::group-off} و 2.')),
-    expected: 'locales/fa/demo.json: summary: a digit typed into Persian text: numbers are ICU arguments, formatted in Persian digits',
+    expected: (f) =>
+      `${at(f, 'locales/fa/demo.json', 'summary')}: summary: a digit typed into Persian text: numbers are ICU arguments, formatted in Persian digits`,
   },
   {
-    description: 'a truncated file',
+    description: 'a Latin digit typed into a Persian interface string, by the same rule',
+    files: project((t) => (t.fa!.ui!.hello = 'سلام 2')),
+    expected: (f) =>
+      `${at(f, 'locales/fa/ui.json', 'hello')}: hello: a digit typed into Persian text: numbers are ICU arguments, formatted in Persian digits`,
+  },
+  {
+    description: 'Persian text in the Russian file: letters outside the edition’s script',
+    files: project((t) => (t.ru!.demo!.title = 'گفت‌وگوی {iran_gen}')),
+    expected: (f) =>
+      `${at(f, 'locales/ru/demo.json', 'title')}: title: letters outside the Cyrillic script of "ru" (“گفت\\u{200C}وگوی”): is this text of another language? Names come from the glossary`,
+  },
+  {
+    description: 'an English word left in the Persian file',
+    files: project((t) => (t.fa!.ui!.hello = 'سلام hello')),
+    expected: (f) =>
+      `${at(f, 'locales/fa/ui.json', 'hello')}: hello: letters outside the Arabic script of "fa" (“hello”): is this text of another language? Names come from the glossary`,
+  },
+  {
+    description: 'a bidi override in a segment, printed escaped',
+    files: project((t) => (t.ru!.ui!.hello = 'Здравствуйте\u202e')),
+    expected: (f) =>
+      `${at(f, 'locales/ru/ui.json', 'hello')}: hello: a bidi embedding, override or isolate control (U+202A–U+202E, U+2066–U+2069): it reorders the text after it, on the page and in titles; the page isolates what needs isolating`,
+  },
+  {
+    description: 'a truncated file, where the JSON breaks',
     files: project(undefined, { 'locales/ru/demo.json': '{\n  "title": "Переговоры {iran_gen}",\n  "summary": "С' }),
-    expected: 'locales/ru/demo.json: not valid JSON at line 3, column 14: unexpected end of string',
+    expected: () => 'locales/ru/demo.json:3:14: not valid JSON: unexpected end of string',
   },
   {
-    description: 'a duplicate key',
+    description: 'a duplicate key, at its second place',
     files: project(undefined, { 'locales/fa/ui.json': '{\n  "hello": "سلام",\n  "hello": "درود"\n}' }),
-    expected: 'locales/fa/ui.json: hello: duplicate key (again at line 3)',
+    expected: () => 'locales/fa/ui.json:3:12: hello: appears twice (first at line 2)',
   },
 ];
 
-describe('the locale check names the file, the segment and the problem', () => {
+describe('the locale check names the file, the line and column, the segment and the problem', () => {
   it('passes the small fixture project unchanged', () => {
     expect(errorsOf(project())).toEqual([]);
   });
 
   for (const { description, files, expected } of cases) {
     it(description, () => {
-      expect(errorsOf(files)).toContain(expected);
+      expect(errorsOf(files)).toContain(expected(files));
       expect(checkProject(files).catalog).toBeUndefined();
     });
   }
@@ -164,6 +207,29 @@ describe('the locale check names the file, the segment and the problem', () => {
     expect(result.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
     expect(result.catalog?.articles.map((a) => a.slug)).toEqual(['putin-raisi-kremlin-meeting']);
   });
+
+  it('a segment with an error is not counted as done', () => {
+    const files = project((t) => {
+      t.fa!.demo!.summary = 'از {yaer, number, ::group-off}.';
+      t.fa!.ui!.hello = 'سلام 2';
+    });
+    const fa = checkProject(files).summaries.find((s) => s.locale === 'fa')!;
+    expect(fa).toMatchObject({ segments: 4, translated: 4, errors: 2, done: 2 });
+  });
+
+  it('a control character in an id or a text is printed escaped: it cannot erase the line or fake another', () => {
+    const files = project((t) => (t.ru!.demo!['evil\u001b[2K\rok'] = 'Текст\u001b[1A'));
+    const lines = errorsOf(files);
+    expect(lines.some((l) => l.includes('evil\\u{001B}[2K\\u{000D}ok: English has no such segment'))).toBe(true);
+    for (const line of lines) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
+  it('a 1 MB segment of spaces is checked in one pass (the closing-punctuation rule is linear; a quadratic one takes about 20 minutes)', () => {
+    const files = project((t) => (t.ru!.demo!.summary = `С {year, number, ::group-off}${' '.repeat(1_000_000)}x`));
+    expect(warningsOf(files)).toContain(
+      `${at(files, 'locales/ru/demo.json', 'summary')}: summary: warning: the English ends with "." and the translation does not`,
+    );
+  });
 });
 
 const warningsOf = (files: ProjectFiles) =>
@@ -172,34 +238,58 @@ const warningsOf = (files: ProjectFiles) =>
     .map(formatProblem);
 
 describe('warnings: probably wrong, possibly deliberate', () => {
-  const warningCases = [
+  const warningCases: { description: string; files: ProjectFiles; expected: (files: ProjectFiles) => string }[] = [
     {
-      description: 'a segment identical to English',
-      files: project((t) => (t.ru!.ui!.hello = 'Hello')),
-      expected: 'locales/ru/ui.json: hello: warning: identical to the English: not translated?',
+      description: 'a segment identical to English (in a language of the same script, where it is no error)',
+      files: project((t) => (t.tr = structuredClone(t.en!)), {
+        'locales/editions.json': JSON.stringify({ ...EDITIONS, editions: { ...EDITIONS.editions, tr: { state: 'draft' } } }),
+      }),
+      expected: (f) => `${at(f, 'locales/tr/ui.json', 'hello')}: hello: warning: identical to the English: not translated?`,
     },
     {
       description: 'straight quotes in Russian',
       files: project((t) => (t.ru!.demo!.summary = 'С "{year, number, ::group-off}" года.')),
-      expected: 'locales/ru/demo.json: summary: warning: straight quotes: Russian uses « » (and „ “ inside them)',
+      expected: (f) =>
+        `${at(f, 'locales/ru/demo.json', 'summary')}: summary: warning: straight quotes: Russian uses « » (and „ “ inside them)`,
     },
     {
       description: 'a full stop that English has and the translation lacks',
       files: project((t) => (t.fa!.demo!.summary = 'از {year, number, ::group-off}')),
-      expected: 'locales/fa/demo.json: summary: warning: the English ends with "." and the translation does not',
+      expected: (f) =>
+        `${at(f, 'locales/fa/demo.json', 'summary')}: summary: warning: the English ends with "." and the translation does not`,
     },
     {
       description: 'a glossary name no segment uses',
       files: project((t) => (t.ru!.glossary!.iran_dat = 'Ирану')),
-      expected: 'locales/ru/glossary.json: iran_dat: warning: not used by any segment',
+      expected: (f) => `${at(f, 'locales/ru/glossary.json', 'iran_dat')}: iran_dat: warning: not used by any segment`,
+    },
+    {
+      description: 'an invisible format character (a zero-width space), printed escaped',
+      files: project((t) => (t.ru!.ui!.hello = 'Здравст\u200bвуйте')),
+      expected: (f) =>
+        `${at(f, 'locales/ru/ui.json', 'hello')}: hello: warning: invisible format characters (U+200B): nothing shows them, and they break search and copying`,
+    },
+    {
+      description: 'a byte order mark inside a glossary name',
+      files: project((t) => (t.fa!.glossary!.iran = '\ufeffایران')),
+      expected: (f) =>
+        `${at(f, 'locales/fa/glossary.json', 'iran')}: iran: warning: invisible format characters (U+FEFF): nothing shows them, and they break search and copying`,
     },
   ];
   for (const { description, files, expected } of warningCases) {
     it(description, () => {
-      expect(warningsOf(files)).toContain(expected);
+      expect(warningsOf(files)).toContain(expected(files));
       expect(checkProject(files).catalog).toBeDefined();
     });
   }
+
+  it('what a language needs is no warning: the zero-width non-joiner in Persian, no-break spaces in Russian', () => {
+    const files = project((t) => {
+      t.fa!.ui!.hello = 'سلام‌ها';
+      t.ru!.demo!.summary = 'С {year, number, ::group-off}\u00a0года.';
+    });
+    expect(warningsOf(files).filter((w) => w.includes('invisible'))).toEqual([]);
+  });
 });
 
 describe('stale segments', () => {
@@ -215,9 +305,9 @@ describe('stale segments', () => {
     const warnings = warningsOf(changed).filter((w) => w.includes('stale'));
     expect(warnings).toEqual([
       expect.stringMatching(
-        /^locales\/fa\/putin-raisi-kremlin-meeting\.json: raisi-terrorism-syria: warning: stale: the English changed since this was translated \(it was: ".*organised crime/,
+        /^locales\/fa\/putin-raisi-kremlin-meeting\.json:\d+:\d+: raisi-terrorism-syria: warning: stale: the English changed since this was translated \(it was: ".*organised crime/,
       ),
-      expect.stringMatching(/^locales\/ru\/putin-raisi-kremlin-meeting\.json: raisi-terrorism-syria: warning: stale/),
+      expect.stringMatching(/^locales\/ru\/putin-raisi-kremlin-meeting\.json:\d+:\d+: raisi-terrorism-syria: warning: stale/),
     ]);
   });
 
@@ -234,6 +324,7 @@ describe('stale segments', () => {
   it('the landed files have nothing stale, nothing missing, and no warning', () => {
     const result = checkProject(projectFiles);
     expect(result.problems.map(formatProblem)).toEqual([]);
-    for (const summary of result.summaries) expect(summary).toMatchObject({ missing: 0, stale: 0, translated: summary.segments });
+    for (const summary of result.summaries)
+      expect(summary).toMatchObject({ missing: 0, stale: 0, draft: 0, errors: 0, translated: summary.segments, done: summary.segments });
   });
 });

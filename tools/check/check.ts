@@ -7,14 +7,24 @@ import {
   type Catalog,
   type SegmentStatus,
 } from '../../site/content.ts';
+import { describeEdition } from '../../site/editions.ts';
 import { ALLOWED_TAGS, isAllowedTag } from '../../site/rich-text.ts';
 import { parseArticle } from './content.ts';
 import { EDITIONS_FILE, parseEditions } from './editions.ts';
-import { rulesFor } from './rules.ts';
 import { IcuSyntaxError, messageShape, type ArgumentKind, type MessageShape } from './icu.ts';
 import { parseFlatStrings } from './json.ts';
 import { ProblemList, type Problem } from './problems.ts';
-import { parseSidecar, serializeJson, sidecarFile, sourceHash, type SegmentRecord } from './sidecar.ts';
+import { foreignWords, invisibleCharacters, rulesFor, scriptName, withoutClosers } from './rules.ts';
+import {
+  PUBLISHED_STATES,
+  VOUCHED_STATES,
+  parseSidecar,
+  revision,
+  serializeJson,
+  sidecarFile,
+  type SegmentRecord,
+  type SegmentState,
+} from './sidecar.ts';
 
 /** A file of the project, as text, with its path relative to the project root. */
 export interface SourceFile {
@@ -29,13 +39,20 @@ export interface ProjectFiles {
   readonly locales: readonly SourceFile[];
 }
 
-/** Per locale: how much of it is there. */
+/** Per translated edition: how much of it is there, and how much of that is ready. */
 export interface LocaleSummary {
   readonly locale: string;
   readonly segments: number;
+  /** In a published state (translated, reviewed, final). */
   readonly translated: number;
+  /** In the `initial` state: there, but served in English until it is translated. */
+  readonly draft: number;
   readonly missing: number;
   readonly stale: number;
+  /** Segments with an error: not counted as done, whatever their state. */
+  readonly errors: number;
+  /** Published, not stale, without an error. */
+  readonly done: number;
 }
 
 export interface CheckResult {
@@ -49,6 +66,9 @@ export interface CheckResult {
 const CASE_SUFFIX = /_(?:nom|gen|dat|acc|ins|prep|loc)$/;
 export const nameBase = (name: string): string => name.replace(CASE_SUFFIX, '');
 
+const SEGMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const NAME = /^[A-Za-z][A-Za-z0-9]*(?:_[a-z]+)?$/;
+
 const ARGUMENT_KINDS: Record<keyof UnionKeys<ArgumentSpec>, ReadonlySet<ArgumentKind>> = {
   weekday: new Set(['argument', 'select']),
   number: new Set(['argument', 'number', 'plural']),
@@ -57,9 +77,17 @@ type UnionKeys<T> = { [K in T extends unknown ? keyof T : never]: true };
 
 export const localeFile = (locale: string, namespace: string): string => `locales/${locale}/${namespace}.json`;
 
+/** A table of locale → namespace → segment id → value, built without a plain object's inherited keys. */
+type Table<T> = Record<string, Record<string, Record<string, T>>>;
+const put = <T>(table: Table<T>, locale: string, namespace: string, id: string, value: T) => {
+  const byNamespace = (table[locale] ??= Object.create(null) as Record<string, Record<string, T>>);
+  (byNamespace[namespace] ??= Object.create(null) as Record<string, T>)[id] = value;
+};
+
 /**
- * Validates every content and locale file against English and the content model.
- * Pure: it reads the texts it is given and returns each problem with its file and segment.
+ * Validates every content and locale file against English and the content model. Pure: it reads the texts it
+ * is given and returns each problem with its file, position and segment, and the catalog the pages are built
+ * from: published texts (the source, and translations translated, reviewed or final), drafts apart.
  */
 export function checkProject(files: ProjectFiles): CheckResult {
   const problems = new ProblemList();
@@ -67,6 +95,7 @@ export function checkProject(files: ProjectFiles): CheckResult {
   if (!editionsFile) return { problems: problems.items, summaries: [] };
   const locales = Object.keys(editionsFile.editions);
   const source = editionsFile.source;
+  const scripts = new Map(locales.map((l) => [l, describeEdition(l, editionsFile.editions[l]!).script]));
   const articles: Article[] = [];
   for (const file of [...files.content].sort((a, b) => a.path.localeCompare(b.path))) {
     const article = parseArticle(file.path, file.text, problems);
@@ -109,25 +138,32 @@ export function checkProject(files: ProjectFiles): CheckResult {
     return values;
   };
 
-  const resources: Record<string, Record<string, Record<string, string>>> = {};
-  for (const locale of locales) resources[locale] = {};
-  const status: StatusTable = {};
-  const context: NamespaceContext = { problems, resources, status, fileValues, sidecars, locales, source };
+  const context: NamespaceContext = {
+    problems,
+    resources: Object.create(null) as Table<string>,
+    drafts: Object.create(null) as Table<string>,
+    status: Object.create(null) as Table<SegmentStatus>,
+    erroneous: new Set(),
+    fileValues,
+    sidecars,
+    locales,
+    source,
+    scripts,
+  };
 
-  // Glossaries: names, one line each.
+  // Glossaries: names, one line each, in the language's script or in Latin (as names of organisations often are).
   const glossaries = new Map<string, Map<string, string>>();
   for (const locale of locales) {
     const glossary = fileValues(locale, GLOSSARY_NAMESPACE) ?? new Map<string, string>();
     const path = localeFile(locale, GLOSSARY_NAMESPACE);
     for (const [name, value] of glossary) {
-      if (!/^[A-Za-z][A-Za-z0-9]*(?:_[a-z]+)?$/.test(name))
-        problems.error(path, name, 'a name is letters and digits, with an optional case suffix such as _gen');
+      if (!NAME.test(name)) problems.error(path, name, 'a name is letters and digits, with an optional case suffix such as _gen');
       if (value.trim() === '') problems.error(path, name, 'empty');
       if (/[{}<>]/.test(value)) problems.error(path, name, 'a name may not contain { } < or >');
-      checkScript(problems, locale, path, name, value);
+      checkText(context, locale, path, name, value, 'Latn');
+      put(context.resources, locale, GLOSSARY_NAMESPACE, name, value);
     }
     glossaries.set(locale, glossary);
-    resources[locale]![GLOSSARY_NAMESPACE] = Object.fromEntries(glossary);
   }
 
   // Interface strings: the same keys and arguments as English.
@@ -156,44 +192,51 @@ export function checkProject(files: ProjectFiles): CheckResult {
 
   const sorted = [...problems.items].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const translatable = [UI_NAMESPACE, ...articles.map((a) => a.slug)];
-  const summaries = locales.filter((l) => l !== source).map((locale) => summarize(locale, source, translatable, resources, status));
+  const summaries = locales.filter((l) => l !== source).map((locale) => summarize(context, locale, translatable));
   if (problems.hasErrors) return { problems: sorted, summaries };
-  return { problems: sorted, summaries, catalog: { editions: editionsFile, articles, resources, status } };
+  const { resources, drafts, status } = context;
+  return { problems: sorted, summaries, catalog: { editions: editionsFile, articles, resources, drafts, status } };
 }
-
-type StatusTable = Record<string, Record<string, Record<string, SegmentStatus>>>;
 
 interface NamespaceContext {
   readonly problems: ProblemList;
-  readonly resources: Record<string, Record<string, Record<string, string>>>;
-  readonly status: StatusTable;
+  /** Published texts: what the pages show. */
+  readonly resources: Table<string>;
+  /** Translations in the `initial` state: listed for review, served in the source language. */
+  readonly drafts: Table<string>;
+  readonly status: Table<SegmentStatus>;
+  /** `locale/namespace/id` of every segment with an error. */
+  readonly erroneous: Set<string>;
   readonly fileValues: (locale: string, namespace: string) => Map<string, string> | undefined;
   readonly sidecars: ReadonlyMap<string, ReadonlyMap<string, SegmentRecord>>;
-  /** Every edition, and the source they are translated from. */
+  /** Every edition, the source they are translated from, and each edition's script (ISO 15924). */
   readonly locales: readonly string[];
   readonly source: string;
+  readonly scripts: ReadonlyMap<string, string>;
 }
 
-function summarize(
-  locale: string,
-  source: string,
-  namespaces: readonly string[],
-  resources: NamespaceContext['resources'],
-  status: StatusTable,
-): LocaleSummary {
+function summarize(context: NamespaceContext, locale: string, namespaces: readonly string[]): LocaleSummary {
   let segments = 0;
   let translated = 0;
+  let draft = 0;
   let stale = 0;
+  let errors = 0;
+  let done = 0;
   for (const namespace of namespaces) {
-    const english = Object.keys(resources[source]?.[namespace] ?? {});
-    segments += english.length;
-    for (const id of english) {
-      if (resources[locale]?.[namespace]?.[id] === undefined) continue;
-      translated++;
-      if (status[locale]?.[namespace]?.[id]?.stale) stale++;
+    const ids = Object.keys(context.resources[context.source]?.[namespace] ?? {});
+    segments += ids.length;
+    for (const id of ids) {
+      const status = context.status[locale]?.[namespace]?.[id];
+      const erroneous = context.erroneous.has(`${locale}/${namespace}/${id}`);
+      if (erroneous) errors++;
+      if (!status) continue;
+      if (status.state === 'initial') draft++;
+      else translated++;
+      if (status.stale) stale++;
+      if (status.state !== 'initial' && !status.stale && !erroneous) done++;
     }
   }
-  return { locale, segments, translated, missing: segments - translated, stale };
+  return { locale, segments, translated, draft, missing: segments - translated - draft, stale, errors, done };
 }
 
 /** Checks a segment's arguments in its namespace; returns which of them are names, which each language may inflect. */
@@ -201,26 +244,53 @@ type ArgumentCheck = (locale: string, segment: string, shape: MessageShape, file
 type IsName = (argument: string) => boolean;
 
 /**
- * Checks one namespace in every locale against English: keys, ICU syntax, empty values, script rules,
- * and arguments and tags. `namesOf` checks what is particular to the namespace and returns the
+ * The rules every text of a locale is checked against: its language's table, invisible characters, and its
+ * script: letters outside the edition's script (or `also`, for names) mean another language's text.
+ */
+function checkText(context: NamespaceContext, locale: string, path: string, id: string, text: string, also?: string): void {
+  const { problems } = context;
+  for (const rule of rulesFor(locale)) if (rule.pattern.test(text)) problems[rule.severity](path, id, rule.message);
+  const invisible = invisibleCharacters(locale, text);
+  if (invisible.length > 0)
+    problems.warning(
+      path,
+      id,
+      `invisible format characters (${invisible.join(', ')}): nothing shows them, and they break search and copying`,
+    );
+  const script = context.scripts.get(locale)!;
+  const foreign = foreignWords(text, script, also);
+  if (foreign && foreign.length > 0)
+    problems.error(
+      path,
+      id,
+      `letters outside the ${scriptName(script)} script of "${locale}" (${foreign.map((w) => `“${w}”`).join(', ')}): is this text of another language? Names come from the glossary`,
+    );
+}
+
+/**
+ * Checks one namespace in every locale against English: keys, ICU syntax, empty values, text rules, arguments
+ * and tags, and each translation's state. `namesOf` checks what is particular to the namespace and returns the
  * arguments that are names (which each language may inflect), so the rest must match English exactly.
  */
 function checkNamespace(context: NamespaceContext, namespace: string, namesOf: ArgumentCheck): void {
-  const { problems, resources, fileValues, locales, source } = context;
+  const { problems, fileValues, locales, source } = context;
   const english = fileValues(source, namespace);
   const englishShapes = new Map<string, MessageShape>();
   for (const locale of locales) {
     const values = locale === source ? english : fileValues(locale, namespace);
     if (!values) continue;
     const path = localeFile(locale, namespace);
-    const accepted: Record<string, string> = {};
+    const accepted = new Map<string, string>();
     for (const [id, message] of values) {
-      if (english && !english.has(id)) {
+      const before = problems.size;
+      if (locale === source && !SEGMENT_ID.test(id)) problems.error(path, id, 'segment ids are lower-case words joined by hyphens');
+      else if (english && !english.has(id)) {
         problems.error(path, id, 'English has no such segment');
         continue;
       }
       if (message.trim() === '') {
         problems.error(path, id, 'empty');
+        context.erroneous.add(`${locale}/${namespace}/${id}`);
         continue;
       }
       let shape: MessageShape;
@@ -229,9 +299,10 @@ function checkNamespace(context: NamespaceContext, namespace: string, namesOf: A
       } catch (error) {
         if (!(error instanceof IcuSyntaxError)) throw error;
         problems.error(path, id, error.message);
+        context.erroneous.add(`${locale}/${namespace}/${id}`);
         continue;
       }
-      checkScript(problems, locale, path, id, shape.text);
+      checkText(context, locale, path, id, shape.text);
       for (const tag of shape.tags)
         if (!isAllowedTag(tag))
           problems.error(
@@ -246,16 +317,15 @@ function checkNamespace(context: NamespaceContext, namespace: string, namesOf: A
         compareWithEnglish(problems, path, id, shape, sourceShape, isName);
         checkStyle(problems, path, id, shape, sourceShape);
       }
-      accepted[id] = message;
+      if (problems.hasErrorsSince(before)) context.erroneous.add(`${locale}/${namespace}/${id}`);
+      accepted.set(id, message);
     }
     if (english && locale !== source) {
-      for (const id of english.keys()) if (!values.has(id)) problems.error(path, id, `missing (English: "${english.get(id)}")`);
+      for (const [id, text] of english) if (!values.has(id)) problems.error(path, id, `missing (English: "${text}")`);
       recordStatus(context, locale, namespace, english, accepted);
-    }
-    // Keep English order, so every edition lists its segments alike.
-    const ordered: Record<string, string> = {};
-    for (const id of english?.keys() ?? values.keys()) if (accepted[id] !== undefined) ordered[id] = accepted[id];
-    resources[locale]![namespace] = ordered;
+    } else
+      // Keep English order, so every edition lists its segments alike.
+      for (const [id, message] of accepted) put(context.resources, locale, namespace, id, message);
   }
 }
 
@@ -290,7 +360,7 @@ function checkArguments(
   path: string,
 ): IsName {
   for (const [name, kinds] of shape.arguments) {
-    const spec = article.arguments[name];
+    const spec = Object.hasOwn(article.arguments, name) ? article.arguments[name] : undefined;
     if (spec) {
       const allowed = ARGUMENT_KINDS['weekday' in spec ? 'weekday' : 'number'];
       for (const kind of kinds)
@@ -305,60 +375,65 @@ function checkArguments(
     if (kinds.size !== 1 || !kinds.has('argument')) problems.error(path, id, `name {${name}} is inserted as it is, not formatted`);
     if (!glossary.has(name)) problems.error(path, id, `name {${name}} is not in ${localeFile(locale, GLOSSARY_NAMESPACE)}`);
   }
-  return (argument) => article.arguments[argument] === undefined;
+  return (argument) => !Object.hasOwn(article.arguments, argument);
 }
 
-// Closing quotation marks and brackets that may follow a sentence's last stop.
-const CLOSERS = /[\s”’»"')\]]+$/;
 const STOPS: Record<string, RegExp> = { '.': /[.。]$/, '?': /[?؟]$/ };
 
 /** Warnings: what is probably wrong but may be deliberate. */
 function checkStyle(problems: ProblemList, path: string, id: string, shape: MessageShape, source: MessageShape): void {
-  const letters = /\p{L}/u;
-  if (letters.test(source.text) && shape.text === source.text) problems.warning(path, id, 'identical to the English: not translated?');
-  const englishEnd = source.text.replace(CLOSERS, '');
-  const end = shape.text.replace(CLOSERS, '');
+  if (/\p{L}/u.test(source.text) && shape.text === source.text) problems.warning(path, id, 'identical to the English: not translated?');
+  const englishEnd = withoutClosers(source.text);
+  const end = withoutClosers(shape.text);
   for (const [stop, pattern] of Object.entries(STOPS))
     if (englishEnd.endsWith(stop) && !pattern.test(end))
       problems.warning(path, id, `the English ends with "${stop}" and the translation does not`);
 }
 
-/** Compares each segment with the sidecar's record of the English it was translated from. */
+/**
+ * Each translation's state, from the sidecar's record of it: stale where the English changed since; back to
+ * `translated` where a reviewed or final text was edited since (the record keeps the revision it was given
+ * to). Published states go to the pages; `initial` ones are drafts.
+ */
 function recordStatus(
   context: NamespaceContext,
   locale: string,
   namespace: string,
   english: ReadonlyMap<string, string>,
-  accepted: Readonly<Record<string, string>>,
+  accepted: ReadonlyMap<string, string>,
 ): void {
   const file = sidecarFile(locale, namespace);
   const records = context.sidecars.get(file);
   if (!records)
-    context.problems.warning(file, undefined, 'missing: stale segments cannot be found (npm run i18n:check -- --confirm records them)');
-  const table: Record<string, SegmentStatus> = {};
+    context.problems.warning(
+      file,
+      undefined,
+      'missing: states and stale segments cannot be known (npm run i18n:check -- --confirm records them)',
+    );
   for (const [id, message] of english) {
-    if (accepted[id] === undefined) continue;
+    const target = accepted.get(id);
+    if (target === undefined) continue;
     const record = records?.get(id);
-    if (!record) {
-      if (records) context.problems.warning(file, id, 'no record of the English this was translated from');
-      table[id] = { state: 'translated', stale: false };
-      continue;
+    let state: SegmentState = record?.state ?? 'translated';
+    if (records && !record) context.problems.warning(file, id, 'no record of the English this was translated from');
+    if (record && VOUCHED_STATES.has(record.state) && record.targetHash !== revision(target)) {
+      state = 'translated';
+      context.problems.warning(
+        localeFile(locale, namespace),
+        id,
+        `edited since it was ${record.state}: counted as translated until someone reviews it again (npm run i18n:check -- --confirm ${locale} ${id})`,
+      );
     }
-    const stale = record.sourceHash !== sourceHash(message);
+    const stale = record !== undefined && record.sourceHash !== revision(message);
     if (stale)
       context.problems.warning(
         localeFile(locale, namespace),
         id,
         `stale: the English changed since this was translated (it was: "${record.sourceText}")`,
       );
-    table[id] = { state: record.state, stale };
+    put(context.status, locale, namespace, id, { state, stale });
+    put(PUBLISHED_STATES.has(state) ? context.resources : context.drafts, locale, namespace, id, target);
   }
   for (const id of records?.keys() ?? [])
     if (!english.has(id)) context.problems.warning(file, id, 'a record of a segment English does not have');
-  (context.status[locale] ??= {})[namespace] = table;
-}
-
-/** The rules of the locale's language (tools/check/rules.ts) on one text. */
-function checkScript(problems: ProblemList, locale: string, path: string, id: string, text: string): void {
-  for (const rule of rulesFor(locale)) if (rule.pattern.test(text)) problems[rule.severity](path, id, rule.message);
 }

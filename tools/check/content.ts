@@ -1,7 +1,7 @@
 import type { Article, ArgumentSpec } from '../../site/content.ts';
-import { parseJsonTree } from './json.ts';
+import { lineAndColumn, parseJsonTree } from './json.ts';
 import type { ProblemList } from './problems.ts';
-import { getNodeValue } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, type JSONPath, type Node } from 'jsonc-parser';
 
 const SEGMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SLUG = SEGMENT_ID;
@@ -41,8 +41,9 @@ export function parseArticle(file: string, text: string, problems: ProblemList):
     problems.error(file, undefined, 'must be a JSON object describing one article');
     return undefined;
   }
-  const before = problems.items.length;
-  const fail = (message: string, segment?: string) => problems.error(file, segment, message);
+  const before = problems.size;
+  // Each message starts with where it is (`blocks[3].segments[0]: …`): the problem is placed there.
+  const fail = (message: string, segment?: string) => problems.error(file, segment, message, positionOf(text, tree, message));
 
   const slug = data.slug;
   const expectedSlug = file.replace(/^.*\//, '').replace(/\.json$/, '');
@@ -105,7 +106,18 @@ export function parseArticle(file: string, text: string, problems: ProblemList):
   for (const type of ['headline', 'standfirst'] as const) {
     if (blocks.filter((b: Json) => isObject(b) && b.type === type).length !== 1) fail(`blocks: must have exactly one ${type}`);
   }
-  return problems.items.length === before ? (data as unknown as Article) : undefined;
+  return problems.size === before ? (data as unknown as Article) : undefined;
+}
+
+/** The position of the JSON value a message names first (`published.date: …`), or of its nearest parent. */
+function positionOf(text: string, tree: Node, message: string) {
+  const where = /^([A-Za-z]+(?:\.[A-Za-z]+|\[\d+\])*):/.exec(message)?.[1];
+  const path: JSONPath = where ? [...where.matchAll(/([A-Za-z]+)|\[(\d+)\]/g)].map((m) => (m[1] === undefined ? Number(m[2]) : m[1])) : [];
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n));
+    if (node) return lineAndColumn(text, node.offset);
+  }
+  return undefined;
 }
 
 function isArgumentSpec(spec: Json): spec is ArgumentSpec {

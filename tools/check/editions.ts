@@ -31,7 +31,7 @@ export function parseEditions(file: string, text: string, problems: ProblemList)
   const tree = parseJsonTree(file, text, problems);
   if (!tree) return undefined;
   const data: unknown = getNodeValue(tree);
-  const before = problems.items.length;
+  const before = problems.size;
   const fail = (message: string, edition?: string) => problems.error(file, edition, message);
   if (!isObject(data) || !isObject(data.editions) || typeof data.source !== 'string') {
     fail('must be { "source": "<tag>", "editions": { "<tag>": { "state": "draft" | "published", … } } }');
@@ -61,5 +61,5 @@ export function parseEditions(file: string, text: string, problems: ProblemList)
   }
   if (!Object.hasOwn(editions, data.source)) fail(`source: "${data.source}" must be one of the editions`);
   else if (editions[data.source]!.state !== 'published') fail('source: the source edition must be published');
-  return problems.items.length === before ? { source: data.source, editions } : undefined;
+  return problems.size === before ? { source: data.source, editions } : undefined;
 }

@@ -22,14 +22,58 @@ export interface MessageShape {
   readonly text: string;
 }
 
-/** Parses an ICU MessageFormat string, as the worker's formatter will. Throws `IcuSyntaxError`. */
+/** Parses an ICU MessageFormat string, as the build's formatter will. Throws `IcuSyntaxError`. */
 export function parseMessage(message: string): MessageFormatElement[] {
+  let elements: MessageFormatElement[];
   try {
-    return parse(message, { requiresOtherClause: true });
+    elements = parse(message, { requiresOtherClause: true, captureLocation: true });
   } catch (error) {
     const e = error as Error & { location?: { start: { offset: number } } };
     const at = e.location ? ` at character ${e.location.start.offset + 1}` : '';
     throw new IcuSyntaxError(`ICU syntax error${at}: ${e.message.toLowerCase().replace(/_/g, ' ')}`);
+  }
+  checkSkeletons(elements);
+  return elements;
+}
+
+// ICU number skeleton stems (unicode-org.github.io/icu/userguide/format_parse/numbers/skeletons.html), and the
+// concise forms of precision, integer width, notation, sign and grouping.
+const STEMS = new Set(
+  (
+    'compact-short compact-long scientific engineering notation-simple base-unit percent permille measure-unit ' +
+    'per-measure-unit currency unit unit-width-narrow unit-width-short unit-width-full-name unit-width-iso-code ' +
+    'unit-width-formal unit-width-variant unit-width-hidden precision-integer precision-unlimited ' +
+    'precision-currency-standard precision-currency-cash precision-increment rounding-mode-ceiling ' +
+    'rounding-mode-floor rounding-mode-down rounding-mode-up rounding-mode-half-even rounding-mode-half-odd ' +
+    'rounding-mode-half-ceiling rounding-mode-half-floor rounding-mode-half-down rounding-mode-half-up ' +
+    'rounding-mode-unnecessary integer-width integer-width-trunc scale group-off group-min2 group-auto ' +
+    'group-on-aligned group-thousands latin numbering-system sign-auto sign-always sign-never sign-accounting ' +
+    'sign-accounting-always sign-except-zero sign-accounting-except-zero sign-negative sign-accounting-negative ' +
+    'decimal-auto decimal-always K KK % %x100 ,_ ,? ,! +! +? +- +_ () ()! ()? ()+ ()-'
+  ).split(' '),
+);
+const CONCISE = /^(?:\.[0#]*\*?|@+#*[rs]?|\*?0+|E{1,2}(?:\+[!?])?0+|[0-9]+)(?:\/.*)?$/;
+
+/**
+ * A number skeleton whose `}` is missing takes the text after it, up to the next `}`, for its tokens: the
+ * parser accepts it. Such words are no skeleton stems, and name the real problem.
+ */
+function checkSkeletons(elements: readonly MessageFormatElement[]): void {
+  for (const el of elements) {
+    if (isNumberElement(el) && el.style && typeof el.style === 'object' && 'tokens' in el.style) {
+      const unknown = el.style.tokens.map((t) => t.stem).filter((stem) => !STEMS.has(stem) && !CONCISE.test(stem));
+      if (unknown.length > 0) {
+        const at = el.location ? ` at character ${el.location.start.offset + 1}` : '';
+        const words = unknown
+          .slice(0, 3)
+          .map((w) => `"${w}"`)
+          .join(', ');
+        throw new IcuSyntaxError(
+          `ICU syntax error${at}: {${el.value}, number, ::…} has words that are no number skeleton (${words}): is its closing } missing?`,
+        );
+      }
+    } else if (isSelectElement(el) || isPluralElement(el)) for (const option of Object.values(el.options)) checkSkeletons(option.value);
+    else if (isTagElement(el)) checkSkeletons(el.children);
   }
 }
 

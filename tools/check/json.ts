@@ -1,8 +1,8 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { ProblemList } from './problems.ts';
+import type { Position, ProblemList } from './problems.ts';
 
 /** 1-based line and column of an offset, as editors count them. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+export function lineAndColumn(text: string, offset: number): Position {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -14,16 +14,32 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Positions of many offsets of one text, in one pass over it. */
+export function positionsOf(text: string, offsets: readonly number[]): Position[] {
+  const order = offsets.map((offset, i) => ({ offset, i })).sort((a, b) => a.offset - b.offset);
+  const result = new Array<Position>(offsets.length);
+  let line = 1;
+  let lineStart = 0;
+  let at = 0;
+  for (const { offset, i } of order) {
+    for (; at < offset && at < text.length; at++)
+      if (text.charCodeAt(at) === 10) {
+        line++;
+        lineStart = at + 1;
+      }
+    result[i] = { line, column: offset - lineStart + 1 };
+  }
+  return result;
+}
+
 const STRICT_JSON = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false } as const;
 
-/** Parses strict JSON into a syntax tree, reporting each syntax error with its line and column. */
+/** Parses strict JSON into a syntax tree, reporting each syntax error where it is. */
 export function parseJsonTree(file: string, text: string, problems: ProblemList): Node | undefined {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, STRICT_JSON);
-  for (const error of errors) {
-    const { line, column } = lineAndColumn(text, error.offset);
-    problems.error(file, undefined, `not valid JSON at line ${line}, column ${column}: ${describe(printParseErrorCode(error.error))}`);
-  }
+  for (const error of errors)
+    problems.error(file, undefined, `not valid JSON: ${describe(printParseErrorCode(error.error))}`, lineAndColumn(text, error.offset));
   return errors.length === 0 ? tree : undefined;
 }
 
@@ -33,8 +49,9 @@ function describe(code: string): string {
 }
 
 /**
- * A locale file: one JSON object whose values are all strings, keys in file order.
- * Duplicate keys (which JSON.parse would silently collapse) are reported with their line.
+ * A locale file: one JSON object whose values are all strings, keys in file order. Duplicate keys (which
+ * JSON.parse would silently collapse) are reported where they are; each value's position is registered, so
+ * every problem of a segment is reported where its value starts.
  */
 export function parseFlatStrings(file: string, text: string, problems: ProblemList): Map<string, string> | undefined {
   const tree = parseJsonTree(file, text, problems);
@@ -43,21 +60,26 @@ export function parseFlatStrings(file: string, text: string, problems: ProblemLi
     problems.error(file, undefined, 'must be a JSON object of segment id to text');
     return undefined;
   }
+  const properties = (tree.children ?? []).flatMap((property) => {
+    const [key, value] = property.children ?? [];
+    return key && value ? [{ key, value }] : [];
+  });
+  const places = positionsOf(text, [...properties.map((p) => p.value.offset), tree.offset + tree.length - 1]);
   const values = new Map<string, string>();
-  for (const property of tree.children ?? []) {
-    const [keyNode, valueNode] = property.children ?? [];
-    if (!keyNode || !valueNode) continue;
+  const positions = new Map<string, Position>();
+  properties.forEach(({ key: keyNode, value: valueNode }, i) => {
     const key = String(keyNode.value);
     if (values.has(key)) {
-      const { line } = lineAndColumn(text, keyNode.offset);
-      problems.error(file, key, `duplicate key (again at line ${line})`);
-      continue;
+      problems.error(file, key, `appears twice (first at line ${positions.get(key)!.line})`, places[i]);
+      return;
     }
+    positions.set(key, places[i]!);
     if (valueNode.type !== 'string') {
-      problems.error(file, key, `must be a string, not ${valueNode.type === 'object' ? 'an object' : `a ${valueNode.type}`}`);
-      continue;
+      problems.error(file, key, `must be a string, not ${valueNode.type === 'object' ? 'an object' : `a ${valueNode.type}`}`, places[i]);
+      return;
     }
     values.set(key, String(valueNode.value));
-  }
+  });
+  problems.locate(file, positions, places.at(-1));
   return values;
 }

@@ -8,6 +8,16 @@ export interface TextRule {
   readonly message: string;
 }
 
+/** Rules for every language: nothing may reorder or hide text. */
+const EVERY_LANGUAGE: readonly TextRule[] = [
+  {
+    pattern: /[\u202a-\u202e\u2066-\u2069]/,
+    severity: 'error',
+    message:
+      'a bidi embedding, override or isolate control (U+202A–U+202E, U+2066–U+2069): it reorders the text after it, on the page and in titles; the page isolates what needs isolating',
+  },
+];
+
 /**
  * The rules of each language's writing, by language subtag: the one table the check applies to every text
  * of that language (segments, interface strings and glossary names), and the tests read.
@@ -24,5 +34,68 @@ export const LANGUAGE_RULES: Readonly<Record<string, readonly TextRule[]>> = {
   ru: [{ pattern: /["']/, severity: 'warning', message: 'straight quotes: Russian uses « » (and „ “ inside them)' }],
 };
 
-/** The rules of a locale's language. */
-export const rulesFor = (locale: string): readonly TextRule[] => LANGUAGE_RULES[new Intl.Locale(locale).language] ?? [];
+/** Invisible format characters a language's writing needs: Persian's zero-width non-joiner (می‌خواهد, ‌ها). */
+export const NEEDED_FORMAT_CHARACTERS: Readonly<Record<string, string>> = { fa: '\u200c' };
+
+/** The rules of a locale's language, and those of every language. */
+export const rulesFor = (locale: string): readonly TextRule[] => [
+  ...EVERY_LANGUAGE,
+  ...(LANGUAGE_RULES[new Intl.Locale(locale).language] ?? []),
+];
+
+const FORMAT = /\p{Cf}/gu;
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+const hex = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Invisible format characters other than the bidi controls (an error of their own) and those the language needs. */
+export function invisibleCharacters(locale: string, text: string): string[] {
+  const needed = NEEDED_FORMAT_CHARACTERS[new Intl.Locale(locale).language] ?? '';
+  const found = new Set<string>();
+  for (const [c] of text.matchAll(FORMAT)) if (!needed.includes(c) && !BIDI_CONTROLS.test(c)) found.add(hex(c));
+  return [...found];
+}
+
+const scriptNames = new Intl.DisplayNames(['en'], { type: 'script' });
+const LETTER = /\p{L}/u;
+const NEUTRAL = /[\p{Script=Common}\p{Script=Inherited}]/u;
+
+/** The letter test of an ISO 15924 script, or undefined where Unicode has no such script property (Hant, Jpan). */
+function scriptTest(script: string): RegExp | undefined {
+  try {
+    return new RegExp(`\\p{Script=${script}}`, 'u');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Words of `text` with letters outside `script` (and outside `also`, a script names may also be written in),
+ * at most `limit` of them: a translation in another script, or pasted from another language.
+ */
+export function foreignWords(text: string, script: string, also?: string, limit = 3): string[] | undefined {
+  const own = scriptTest(script);
+  if (!own) return undefined;
+  const other = also ? scriptTest(also) : undefined;
+  const words: string[] = [];
+  for (const word of text.split(/[\s\p{P}\p{S}]+/u)) {
+    for (const c of word) {
+      if (!LETTER.test(c) || own.test(c) || NEUTRAL.test(c) || other?.test(c)) continue;
+      if (!words.includes(word)) words.push(word);
+      break;
+    }
+    if (words.length >= limit) break;
+  }
+  return words;
+}
+
+/** "Cyrillic" for `Cyrl`. */
+export const scriptName = (script: string): string => scriptNames.of(script) ?? script;
+
+/** The end of a sentence, without the closing quotation marks and brackets after its last stop: one pass from the end. */
+export function withoutClosers(text: string): string {
+  let end = text.length;
+  while (end > 0 && CLOSERS.has(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+const CLOSERS = new Set([' ', '\t', '\n', '\u00a0', '\u202f', '”', '’', '»', '"', "'", ')', ']']);

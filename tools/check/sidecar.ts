@@ -1,7 +1,7 @@
-import { sha256 } from '../../site/hash.ts';
-import { parseJsonTree } from './json.ts';
-import { ProblemList } from './problems.ts';
 import { getNodeValue } from 'jsonc-parser';
+import { sha256 } from '../../site/hash.ts';
+import { parseJsonTree, positionsOf } from './json.ts';
+import { ProblemList, type Position } from './problems.ts';
 
 /** XLIFF 2.0's segment states, in the order a translation moves through them. */
 export const SEGMENT_STATES = ['initial', 'translated', 'reviewed', 'final'] as const;
@@ -9,28 +9,40 @@ export type SegmentState = (typeof SEGMENT_STATES)[number];
 
 export const isSegmentState = (value: unknown): value is SegmentState => SEGMENT_STATES.includes(value as SegmentState);
 
-/** What a locale's sidecar records of one segment: the English it was translated from, and how far it has come. */
+/** States whose text is published; `initial` is a draft, served in the source language. */
+export const PUBLISHED_STATES: ReadonlySet<SegmentState> = new Set(['translated', 'reviewed', 'final']);
+
+/** States someone vouched for after reading the text: an edit of the text takes them back to `translated`. */
+export const VOUCHED_STATES: ReadonlySet<SegmentState> = new Set(['reviewed', 'final']);
+
+/**
+ * What a locale's sidecar records of one segment: the English it was translated from, how far it has come,
+ * and the text that state was given to.
+ */
 export interface SegmentRecord {
   readonly state: SegmentState;
-  /** Hash of the English message the translation was made from (`sourceHash(english)`). */
+  /** Revision of the English message the translation was made from (`revision(english)`). */
   readonly sourceHash: string;
   /** That English message itself, so exchange files can show a translator what changed. */
   readonly sourceText: string;
+  /** Revision of the translation the state was given to (`revision(target)`): a later edit shows. */
+  readonly targetHash?: string;
 }
 
 /** `locales/<locale>/<namespace>.state.json`, beside the locale file it describes. */
 export const sidecarFile = (locale: string, namespace: string): string => `locales/${locale}/${namespace}.state.json`;
 
-/** A short, stable name for an English message: the first 64 bits of its SHA-256. */
-export function sourceHash(english: string): string {
-  return `sha256:${sha256(english).slice(0, 16)}`;
+/** A short, stable name for a text (an English message, a translation): the first 64 bits of its SHA-256. */
+export function revision(text: string): string {
+  return `sha256:${sha256(text).slice(0, 16)}`;
 }
 
-/** A record of a translation made from `english` now. */
-export const recordFor = (english: string, state: SegmentState): SegmentRecord => ({
+/** A record of the translation `target`, made now from `english`, in `state`. */
+export const recordFor = (english: string, target: string, state: SegmentState): SegmentRecord => ({
   state,
-  sourceHash: sourceHash(english),
+  sourceHash: revision(english),
   sourceText: english,
+  targetHash: revision(target),
 });
 
 /**
@@ -47,27 +59,49 @@ export function readSidecar(
   return file ? parseSidecar(path, file.text, new ProblemList()) : new Map();
 }
 
-/** Reads a sidecar, naming each malformed record. */
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Reads a sidecar, naming each malformed record where it is. */
 export function parseSidecar(file: string, text: string, problems: ProblemList): Map<string, SegmentRecord> {
   const records = new Map<string, SegmentRecord>();
   const tree = parseJsonTree(file, text, problems);
   if (!tree) return records;
-  const data: unknown = getNodeValue(tree);
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+  if (tree.type !== 'object') {
     problems.error(file, undefined, 'must be a JSON object of segment id to record');
     return records;
   }
-  for (const [id, value] of Object.entries(data as Record<string, unknown>)) {
-    const record = value as Partial<SegmentRecord> | null;
-    if (!record || !isSegmentState(record.state) || typeof record.sourceHash !== 'string' || typeof record.sourceText !== 'string') {
+  // Read from the syntax tree, never through a plain object: an id such as `__proto__` stays an id.
+  const properties = (tree.children ?? []).flatMap((p) => (p.children?.[0] && p.children[1] ? [p.children] : []));
+  const places = positionsOf(
+    text,
+    properties.map(([, value]) => value!.offset),
+  );
+  const positions = new Map<string, Position>(properties.map(([key], i) => [String(key!.value), places[i]!]));
+  problems.locate(file, positions);
+  for (const [keyNode, valueNode] of properties) {
+    const id = String(keyNode!.value);
+    const value: unknown = getNodeValue(valueNode!);
+    const record = isObject(value) ? value : undefined;
+    if (
+      !record ||
+      !isSegmentState(record.state) ||
+      typeof record.sourceHash !== 'string' ||
+      typeof record.sourceText !== 'string' ||
+      (record.targetHash !== undefined && typeof record.targetHash !== 'string')
+    ) {
       problems.error(
         file,
         id,
-        `must be { "state": ${SEGMENT_STATES.map((s) => `"${s}"`).join(' | ')}, "sourceHash": "…", "sourceText": "…" }`,
+        `must be { "state": ${SEGMENT_STATES.map((s) => `"${s}"`).join(' | ')}, "sourceHash": "…", "sourceText": "…", "targetHash": "…" }`,
       );
       continue;
     }
-    records.set(id, { state: record.state, sourceHash: record.sourceHash, sourceText: record.sourceText });
+    records.set(id, {
+      state: record.state,
+      sourceHash: record.sourceHash,
+      sourceText: record.sourceText,
+      ...(typeof record.targetHash === 'string' ? { targetHash: record.targetHash } : {}),
+    });
   }
   return records;
 }
