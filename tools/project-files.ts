@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ProjectFiles, SourceFile } from './check/check.ts';
+import { recover } from './commit.ts';
 import { EDITIONS_FILE } from './check/editions.ts';
 
 /** The project root: the folder above tools/. */
@@ -19,8 +20,13 @@ function jsonFiles(dir: string, depth: number): SourceFile[] {
   return found.sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** Reads `locales/editions.json`, `content/*.json` and `locales/<locale>/*.json` as the check expects them. */
+/**
+ * Reads `locales/editions.json`, `content/*.json` and `locales/<locale>/*.json` as the check expects them,
+ * after finishing any import that was interrupted (so the files are all old or all new).
+ */
 export function readProjectFiles(): ProjectFiles {
+  const recovered = recover(ROOT);
+  if (recovered) console.error(`i18n: ${recovered}`);
   const editions = join(ROOT, EDITIONS_FILE);
   return {
     editions: { path: EDITIONS_FILE, text: existsSync(editions) ? readFileSync(editions, 'utf8') : '' },

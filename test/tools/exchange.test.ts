@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import xliff2js from 'xliff/xliff2js';
 import type { ProjectFiles } from '../../tools/check/check.ts';
 import { formatProblem } from '../../tools/check/problems.ts';
-import { exportDocument, importDocument, type ExchangeDocument } from '../../tools/exchange/document.ts';
+import { exportDocument, importDocument, type ExchangeDocument, type ExchangeUnit } from '../../tools/exchange/document.ts';
 import { readPo, writePo } from '../../tools/exchange/po.ts';
 import { ExchangeFormatError, readXliff, STALE_SUBSTATE, writeXliff } from '../../tools/exchange/xliff.ts';
 import { readProjectFiles } from '../../tools/project-files.ts';
@@ -34,6 +39,34 @@ function withEnglish(id: string, replace: (text: string) => string): ProjectFile
 }
 
 const existing = (files: ProjectFiles, path: string) => files.locales.find((f) => f.path === path)?.text;
+
+/** The project with one of a locale's segments changed, as a translator or an editor saves it by hand. */
+function withTarget(locale: string, namespace: string, id: string, text: string): ProjectFiles {
+  return {
+    ...projectFiles,
+    locales: projectFiles.locales.map((f) => {
+      if (f.path !== `locales/${locale}/${namespace}.json`) return f;
+      const values = JSON.parse(f.text) as Record<string, string>;
+      values[id] = text;
+      return { path: f.path, text: `${JSON.stringify(values, null, 2)}\n` };
+    }),
+  };
+}
+
+/** `line:column` where a unit starts in an exchange file: its `<unit id="…">`, or its PO entry (first line after a blank). */
+function unitLine(text: string, id: string): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.includes(`<unit id="${id}">`) || l === `msgctxt "${id}"`);
+  if (lines[at]!.includes('<unit')) return `${at + 1}:${lines[at]!.indexOf('<unit') + 1}`;
+  let start = at;
+  while (start > 0 && lines[start - 1]!.trim() !== '') start--;
+  return `${start + 1}:1`;
+}
+
+const editUnit = (d: ExchangeDocument, id: string, change: Partial<ExchangeUnit>): ExchangeDocument => ({
+  ...d,
+  units: d.units.map((u) => (u.id === id ? { ...u, ...change } : u)),
+});
 
 describe.each(formats)('$name export and import', ({ name, write, read }) => {
   for (const locale of ['fa', 'ru'] as const) {
@@ -77,37 +110,112 @@ describe.each(formats)('$name export and import', ({ name, write, read }) => {
 
   const refusals = [
     {
-      description: 'a broken ICU target',
-      edit: (d: ExchangeDocument) => ({
-        ...d,
-        units: d.units.map((u) => (u.id === 'standfirst' ? { ...u, target: `${u.target} {broken` } : u)),
-      }),
-      expected: /locales\/(fa|ru)\/putin-raisi-kremlin-meeting\.json: standfirst: ICU syntax error/,
+      description: 'a broken ICU target, placed at its unit in the exchange file',
+      edit: (d: ExchangeDocument) => editUnit(d, 'standfirst', { target: `${d.units.find((u) => u.id === 'standfirst')!.target} {broken` }),
+      expected: (file: string, text: string) => `${file}:${unitLine(text, 'standfirst')}: `,
+      message: /standfirst: ICU syntax error/,
     },
     {
-      description: 'a target that drops an argument',
-      edit: (d: ExchangeDocument) => ({ ...d, units: d.units.map((u) => (u.id === 'standfirst' ? { ...u, target: 'متن' } : u)) }),
-      expected: /standfirst: argument \{previousVisitYear\} of the English is missing/,
+      description: 'a target that drops an argument (a misnamed placeholder), placed at its unit',
+      edit: (d: ExchangeDocument) => editUnit(d, 'standfirst', { target: 'متن' }),
+      expected: (file: string, text: string) => `${file}:${unitLine(text, 'standfirst')}: `,
+      message: /standfirst: argument \{previousVisitYear\} of the English is missing/,
     },
     {
       description: 'an unknown segment id',
       edit: (d: ExchangeDocument) => ({ ...d, units: [...d.units, { ...d.units[0]!, id: 'no-such-segment' }] }),
-      expected: /no-such-segment: unknown segment/,
+      expected: (file: string) => `${file}:`,
+      message: /no-such-segment: unknown segment/,
+    },
+    {
+      description: 'unit ids that are a plain object’s own names (constructor, __proto__): unknown, not skipped',
+      edit: (d: ExchangeDocument) => ({
+        ...d,
+        units: [...d.units, { ...d.units[0]!, id: 'constructor', target: 'x' }, { ...d.units[0]!, id: '__proto__', target: 'y' }],
+      }),
+      expected: (file: string) => `${file}:`,
+      message: /constructor: unknown segment[\s\S]*__proto__: unknown segment/,
     },
     {
       description: 'a file in the wrong language',
       edit: (d: ExchangeDocument) => ({ ...d, targetLocale: 'de' }),
-      expected: /wrong target language "de"/,
+      expected: (file: string) => `${file}:`,
+      message: /wrong target language "de": this site translates into fa, ru/,
     },
   ];
-  for (const { description, edit, expected } of refusals) {
+  for (const { description, edit, expected, message } of refusals) {
     it(`refuses ${description} whole, naming each problem, and writes nothing`, () => {
-      const document = read(write(edit(read(write(exported(projectFiles, 'fa'))))));
-      const { writes, problems } = importDocument(projectFiles, document, `fa.${name}`);
+      const text = write(edit(read(write(exported(projectFiles, 'fa')))));
+      const file = `fa.${name === 'PO' ? 'po' : 'xlf'}`;
+      const { writes, problems } = importDocument(projectFiles, read(text), file);
       expect(writes).toEqual([]);
-      expect(problems.map(formatProblem).join('\n')).toMatch(expected);
+      const lines = problems.map(formatProblem);
+      expect(lines.join('\n')).toMatch(message);
+      for (const line of lines.filter((l) => message.test(l) || l.includes(': standfirst: ')))
+        expect(line.startsWith(expected(file, text))).toBe(true);
+      expect(lines.some((l) => l.startsWith('locales/'))).toBe(false);
     });
   }
+
+  it('refuses a Persian file relabelled as Russian whole: every segment is outside the Cyrillic script', () => {
+    const persian = exported(projectFiles, 'fa');
+    const text = write({ ...persian, targetLocale: 'ru' });
+    const { writes, problems } = importDocument(projectFiles, read(text), 'ru.file');
+    expect(writes).toEqual([]);
+    const lines = problems.map(formatProblem);
+    expect(lines.filter((l) => l.includes('letters outside the Cyrillic script of "ru"')).length).toBeGreaterThan(40);
+    expect(lines[0]).toMatch(/^ru\.file:\d+:\d+: /);
+  });
+
+  for (const tag of ['fa-IR', 'fa_IR', 'fa-Arab-IR']) {
+    it(`reads a file that says ${tag} as the fa edition`, () => {
+      const result = importDocument(projectFiles, read(write({ ...exported(projectFiles, 'fa'), targetLocale: tag })), 'file');
+      expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(result.locale).toBe('fa');
+    });
+  }
+
+  it('reads a file that says ru-RU as the ru edition, and refuses en-US as a target', () => {
+    expect(importDocument(projectFiles, read(write({ ...exported(projectFiles, 'ru'), targetLocale: 'ru-RU' })), 'f').locale).toBe('ru');
+    const english = importDocument(projectFiles, read(write({ ...exported(projectFiles, 'ru'), targetLocale: 'en-US' })), 'f');
+    expect(english.problems.map(formatProblem).join('\n')).toMatch(/wrong target language "en-US"/);
+  });
+
+  it('an export older than the files is a conflict for each segment changed since: refused, showing both texts', () => {
+    const old = write(exported(projectFiles, 'fa'));
+    const now = withTarget(
+      'fa',
+      SLUG,
+      'standfirst',
+      'سفر {rouhani} در سال {previousVisitYear, number, ::group-off} آخرین دیدار بود که یک رئیس‌جمهور ایران با همتای روسی خود در {kremlin} دیدار کرده بود.',
+    );
+    const result = importDocument(now, read(old), 'fa.old');
+    expect(result.writes).toEqual([]);
+    expect(result.conflicts).toEqual([
+      expect.objectContaining({
+        id: 'standfirst',
+        current: expect.stringContaining('آخرین دیدار بود'),
+        incoming: expect.stringContaining('آخرین باری بود'),
+      }),
+    ]);
+    expect(result.problems.map(formatProblem)).toContain(
+      `fa.old:${unitLine(old, 'standfirst')}: standfirst: conflict: changed in the project since this file was exported (npm run i18n:import -- --force takes this file’s text)`,
+    );
+    const forced = importDocument(now, read(old), 'fa.old', { force: true });
+    expect(forced.conflicts).toEqual([]);
+    expect(forced.writes.find((w) => w.path === `locales/fa/${SLUG}.json`)!.text).toContain('آخرین باری بود');
+  });
+
+  it('a translator’s change to a unit whose text did not change since the export is no conflict, and is reported as a change', () => {
+    const document = editUnit(read(write(exported(projectFiles, 'ru'))), 'standfirst', {
+      target:
+        'Последний раз иранский президент встречался с российским коллегой в {kremlin_prep} во время визита {rouhani_gen} в {previousVisitYear, number, ::group-off} году.',
+      state: 'translated',
+    });
+    const result = importDocument(projectFiles, document, 'ru.file');
+    expect(result.conflicts).toEqual([]);
+    expect(result.changes).toEqual([{ namespace: SLUG, id: 'standfirst', from: 'reviewed', to: 'translated', textChanged: true }]);
+  });
 });
 
 describe('the XLIFF 2.0 file', () => {
@@ -118,8 +226,8 @@ describe('the XLIFF 2.0 file', () => {
     );
     const english = projectFiles.locales.filter((f) => f.path === 'locales/en/ui.json' || f.path === `locales/en/${SLUG}.json`);
     expect(xml.match(/<unit id=/g)?.length).toBe(english.reduce((n, f) => n + Object.keys(JSON.parse(f.text) as object).length, 0));
-    expect(xml).toContain(
-      '<unit id="headline">\n      <notes>\n        <note category="block">headline</note>\n      </notes>\n      <segment state="reviewed">\n        <source>{putin} and {raisi} back closer ties in {kremlin} meeting</source>',
+    expect(xml).toMatch(
+      /<unit id="headline">\n {6}<notes>\n {8}<note category="block">headline<\/note>\n {8}<note category="revision">sha256:[0-9a-f]{16}<\/note>\n {6}<\/notes>\n {6}<segment state="reviewed">\n {8}<source>\{putin\} and \{raisi\} back closer ties in \{kremlin\} meeting<\/source>/,
     );
   });
 
@@ -135,8 +243,41 @@ describe('the XLIFF 2.0 file', () => {
   });
 
   it('a malformed file is named with its line and column', () => {
-    expect(() => readXliff('<?xml version="1.0"?>\n<xliff version="2.0">\n  <file id="ui">\n</xliff>')).toThrow(ExchangeFormatError);
-    expect(() => readXliff('<?xml version="1.0"?>\n<xliff version="2.0">\n  <file id="ui">\n</xliff>')).toThrow(/line 4, column \d+/);
+    const read = () => readXliff('<?xml version="1.0"?>\n<xliff version="2.0">\n  <file id="ui">\n</xliff>');
+    expect(read).toThrow(ExchangeFormatError);
+    try {
+      read();
+    } catch (error) {
+      expect((error as ExchangeFormatError).position).toMatchObject({ line: 4 });
+    }
+  });
+
+  const doctypes = [
+    { name: 'an external entity', xml: '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<xliff/>' },
+    {
+      name: 'an entity expansion',
+      xml: '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;">]>\n<xliff>&c;</xliff>',
+    },
+    { name: 'several DOCTYPEs', xml: '<?xml version="1.0"?>\n<!doctype a>\n<!DOCTYPE b>\n<xliff/>' },
+  ];
+  for (const { name, xml } of doctypes) {
+    it(`refuses ${name} (any DOCTYPE) with one clear problem, at its line`, () => {
+      expect(() => readXliff(xml)).toThrow(/^refused: a DOCTYPE or ENTITY declaration/);
+      try {
+        readXliff(xml);
+      } catch (error) {
+        expect((error as ExchangeFormatError).position).toEqual({ line: 2, column: 1 });
+      }
+    });
+  }
+
+  it('another XLIFF 2.0 library (xliff’s xliff2js) reads every unit of an export', async () => {
+    const result = (await xliff2js(writeXliff(exported(projectFiles, 'fa')))) as {
+      resources: Record<string, Record<string, { target?: string }>>;
+    };
+    const units = Object.values(result.resources).flatMap((r) => Object.values(r));
+    expect(units.length).toBe(exported(projectFiles, 'fa').units.length);
+    expect(units.every((u) => typeof u.target === 'string' && u.target.length > 0)).toBe(true);
   });
 });
 
@@ -149,9 +290,27 @@ describe('the PO file', () => {
       ),
     );
     expect(po).toContain('"Language: ru\\n"');
-    expect(po).toContain(
-      '#: locales/en/putin-raisi-kremlin-meeting.json\n#. block: headline\n#. state: reviewed\n#, fuzzy\n#| msgid "{putin} and {raisi} back closer ties in {kremlin} meeting"\nmsgctxt "headline"\nmsgid "{putin} and {raisi} back closer ties at {kremlin} meeting"\n',
+    expect(po).toMatch(
+      /#: locales\/en\/putin-raisi-kremlin-meeting\.json\n#\. block: headline\n#\. state: reviewed\n#\. revision: sha256:[0-9a-f]{16}\n#, fuzzy\n#\| msgid "\{putin\} and \{raisi\} back closer ties in \{kremlin\} meeting"\nmsgctxt "headline"\nmsgid "\{putin\} and \{raisi\} back closer ties at \{kremlin\} meeting"\n/,
     );
     expect(po).toContain('msgctxt "site-name"\nmsgid "News in three languages"\nmsgstr "Новости на трех языках"');
   });
+});
+
+describe.runIf(spawnSync('msgfmt', ['--version']).status === 0)('the PO file, as GNU gettext reads it', () => {
+  for (const locale of ['fa', 'ru'] as const) {
+    it(`${locale}: msgfmt --check accepts the export with no warning (headers, Plural-Forms, entries)`, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'po-'));
+      try {
+        writeFileSync(join(dir, `${locale}.po`), writePo(exported(projectFiles, locale)));
+        const run = spawnSync('msgfmt', ['--check', '--statistics', '-o', join(dir, 'out.mo'), join(dir, `${locale}.po`)], {
+          encoding: 'utf8',
+        });
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.stderr.split('\n').filter((l) => l.trim() !== '' && !/translated message/.test(l))).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });

@@ -1,12 +1,27 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { positionsOf } from '../check/json.ts';
+import type { Position } from '../check/problems.ts';
 import { isSegmentState } from '../check/sidecar.ts';
 import type { ExchangeDocument, ExchangeUnit } from './document.ts';
 
 const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
 /** XLIFF 2.0 subState (prefix:value) marking a target whose English has changed since it was made. */
 export const STALE_SUBSTATE = 'editions:stale';
+/** The note categories this project writes: what the segment is, the English it was made from, its revision. */
+const NOTE = { block: 'block', previous: 'previous-source', revision: 'revision' } as const;
 
 const OPTIONS = { ignoreAttributes: false, attributeNamePrefix: '@_' } as const;
+
+/** A file that is not an exchange file this project can read, and where the problem is. */
+export class ExchangeFormatError extends Error {
+  override name = 'ExchangeFormatError';
+  readonly position: Position | undefined;
+
+  constructor(message: string, position?: Position) {
+    super(message);
+    this.position = position;
+  }
+}
 
 /** XLIFF 2.0: one <file> per locale file, one <unit> per segment with its English source, target, state and notes. */
 export function writeXliff(document: ExchangeDocument): string {
@@ -25,8 +40,9 @@ export function writeXliff(document: ExchangeDocument): string {
           '@_id': unit.id,
           notes: {
             note: [
-              { '@_category': 'block', '#text': unit.note ?? '' },
-              ...(unit.previousSource === undefined ? [] : [{ '@_category': 'previous-source', '#text': unit.previousSource }]),
+              { '@_category': NOTE.block, '#text': unit.note ?? '' },
+              ...(unit.previousSource === undefined ? [] : [{ '@_category': NOTE.previous, '#text': unit.previousSource }]),
+              ...(unit.revision === undefined ? [] : [{ '@_category': NOTE.revision, '#text': unit.revision }]),
             ],
           },
           segment: {
@@ -42,7 +58,7 @@ export function writeXliff(document: ExchangeDocument): string {
   return new XMLBuilder({ ...OPTIONS, format: true, indentBy: '  ', suppressEmptyNode: true }).build(xml);
 }
 
-type Node = Record<string, unknown>;
+type Node = Record<string | symbol, unknown>;
 const asNodes = (value: unknown): Node[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]) as Node[];
 const text = (value: unknown): string | undefined =>
   typeof value === 'string'
@@ -53,48 +69,75 @@ const text = (value: unknown): string | undefined =>
         ? ''
         : undefined;
 
-export class ExchangeFormatError extends Error {
-  override name = 'ExchangeFormatError';
-}
+// A DOCTYPE declares entities: external ones read files, nested ones expand to gigabytes. No exchange file needs one.
+const DOCTYPE = /<!(?:DOCTYPE|ENTITY)/i;
 
-/** Reads XLIFF 2.0 into units. Throws `ExchangeFormatError` naming the line and column of malformed XML. */
+/** Reads XLIFF 2.0 into units, each with its position. Throws `ExchangeFormatError` saying where a problem is. */
 export function readXliff(xml: string): ExchangeDocument {
+  const doctype = DOCTYPE.exec(xml);
+  if (doctype)
+    throw new ExchangeFormatError(
+      'refused: a DOCTYPE or ENTITY declaration (an exchange file needs none, and entities can read files or expand without end)',
+      positionsOf(xml, [doctype.index])[0],
+    );
   const valid = XMLValidator.validate(xml);
   if (valid !== true)
-    throw new ExchangeFormatError(`not well-formed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
-  const parsed = new XMLParser({
+    throw new ExchangeFormatError(`not well-formed XML: ${valid.err.msg}`, { line: valid.err.line, column: valid.err.col });
+  const parser = new XMLParser({
     ...OPTIONS,
     trimValues: false,
     parseTagValue: false,
     parseAttributeValue: false,
+    captureMetaData: true,
     isArray: (name) => ['file', 'unit', 'note', 'segment'].includes(name),
-  }).parse(xml) as Node;
+  });
+  const parsed = parser.parse(xml) as Node;
+  const meta = XMLParser.getMetaDataSymbol() as unknown as symbol;
+  const start = (node: Node) => (node[meta] as { startIndex?: number } | undefined)?.startIndex;
   const root = parsed.xliff as Node | undefined;
   if (!root || root['@_version'] !== '2.0' || root['@_xmlns'] !== XLIFF_NAMESPACE)
     throw new ExchangeFormatError('not an XLIFF 2.0 document (<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0">)');
-  const units: ExchangeUnit[] = [];
+  const found: { unit: Omit<ExchangeUnit, 'position'>; offset: number | undefined }[] = [];
   for (const file of asNodes(root.file)) {
     const namespace = String(file['@_id'] ?? '');
     for (const unit of asNodes(file.unit)) {
       const id = String(unit['@_id'] ?? '');
+      const offset = start(unit);
+      const at = offset === undefined ? undefined : positionsOf(xml, [offset])[0];
       const segments = asNodes(unit.segment);
-      if (segments.length !== 1) throw new ExchangeFormatError(`unit "${id}" of file "${namespace}" must have exactly one <segment>`);
+      if (segments.length !== 1) throw new ExchangeFormatError(`unit "${id}" of file "${namespace}" must have exactly one <segment>`, at);
       const segment = segments[0]!;
       const state = segment['@_state'] ?? 'initial';
-      if (!isSegmentState(state)) throw new ExchangeFormatError(`unit "${id}": state "${String(state)}" is not an XLIFF 2.0 state`);
+      if (!isSegmentState(state)) throw new ExchangeFormatError(`unit "${id}": state "${String(state)}" is not an XLIFF 2.0 state`, at);
       const notes = asNodes((unit.notes as Node | undefined)?.note);
-      const note = text(notes.find((n) => n['@_category'] === 'block'));
+      const note = (category: string) => text(notes.find((n) => n['@_category'] === category));
       const target = text(segment.target);
-      units.push({
-        namespace,
-        id,
-        source: text(segment.source) ?? '',
-        ...(target === undefined ? {} : { target }),
-        state,
-        stale: segment['@_subState'] === STALE_SUBSTATE,
-        ...(note === undefined ? {} : { note }),
+      const block = note(NOTE.block);
+      const revision = note(NOTE.revision);
+      found.push({
+        offset,
+        unit: {
+          namespace,
+          id,
+          source: text(segment.source) ?? '',
+          ...(target === undefined ? {} : { target }),
+          state,
+          stale: segment['@_subState'] === STALE_SUBSTATE,
+          ...(block === undefined ? {} : { note: block }),
+          ...(revision === undefined ? {} : { revision }),
+        },
       });
     }
   }
-  return { sourceLocale: String(root['@_srcLang'] ?? ''), targetLocale: String(root['@_trgLang'] ?? ''), units };
+  const places = positionsOf(
+    xml,
+    found.map((f) => f.offset ?? 0),
+  );
+  const trg = /\btrgLang\s*=/.exec(xml);
+  return {
+    sourceLocale: String(root['@_srcLang'] ?? ''),
+    targetLocale: String(root['@_trgLang'] ?? ''),
+    units: found.map((f, i) => (f.offset === undefined ? f.unit : { ...f.unit, position: places[i]! })),
+    ...(trg ? { targetPosition: positionsOf(xml, [trg.index])[0]! } : {}),
+  };
 }
