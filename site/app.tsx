@@ -94,7 +94,11 @@ export function createSiteApp({ catalog, origin }: SiteOptions): Hono {
         app.get(paths.review(locale, slug), (c) => {
           const view = site.articleView(locale, slug)!;
           const source = site.articleView(site.editions.source, slug)!;
-          return page(c, <ReviewPage shell={shell} view={view} source={source} />, locale, { 'X-Robots-Tag': 'noindex' });
+          const ui = site.interfaceView(locale)!;
+          const sourceUi = site.interfaceView(site.editions.source)!;
+          return page(c, <ReviewPage shell={shell} view={view} source={source} ui={ui} sourceUi={sourceUi} />, locale, {
+            'X-Robots-Tag': 'noindex',
+          });
         });
     }
   }

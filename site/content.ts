@@ -77,12 +77,18 @@ export interface SegmentStatus {
   readonly stale: boolean;
 }
 
+/** The states a segment shows on the review page, in the order its filter lists them. */
+export const REVIEW_STATES = ['missing', 'initial', 'stale', 'translated', 'reviewed', 'final'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
 /** Everything the pages are built from, validated by the check. */
 export interface Catalog {
   readonly editions: EditionsFile;
   readonly articles: readonly Article[];
-  /** Locale → namespace → segment id → ICU message, as the locale files hold them. */
+  /** Locale → namespace → segment id → ICU message: what is published (the source, and translations translated or better). */
   readonly resources: Readonly<Record<string, LocaleResources>>;
+  /** Translations still in the `initial` state: shown on the review page, served in the source language. */
+  readonly drafts: Readonly<Record<string, LocaleResources>>;
   /** Locale → namespace → segment id → status, for every translation (the source has none). */
   readonly status: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, SegmentStatus>>>>>>;
 }

@@ -1,10 +1,10 @@
 import type { Child, FC } from 'hono/jsx';
 import { paths } from '../src/paths.ts';
 import { alternates, articleFamily, frontFamily, type PageFamily } from './alternates.ts';
-import type { Block } from './content.ts';
+import { REVIEW_STATES, type Block, type ReviewState } from './content.ts';
 import type { Edition } from './editions.ts';
 import type { RichText } from './rich-text.ts';
-import type { ArticleView, Segment, Site } from './site.ts';
+import type { ArticleView, Segment, Site, TextsView } from './site.ts';
 
 /** What every page shares: the site, its origin for absolute URLs, and the paths of its stylesheet and icon. */
 export interface Shell {
@@ -291,16 +291,65 @@ export const NotFoundPage: FC<{ shell: Shell; edition: Edition }> = ({ shell, ed
   );
 };
 
-/** A segment's state on the review page: missing, stale, or its XLIFF state. */
-function reviewState(view: ArticleView, id: string): string {
-  if (view.fallbacks.includes(id)) return 'missing';
+/** A segment's state on the review page: a draft (`initial`), missing, stale, or its XLIFF state. */
+function reviewState(view: TextsView, id: string): ReviewState {
   const status = view.status[id];
+  if (status?.state === 'initial') return 'initial';
+  if (view.fallbacks.includes(id)) return 'missing';
   if (!status) return 'translated';
   return status.stale ? 'stale' : status.state;
 }
 
-/** The translator's and the learner's page: each segment's source beside its translation, with its id and state. */
-export const ReviewPage: FC<{ shell: Shell; view: ArticleView; source: ArticleView }> = ({ shell, view, source }) => {
+/** One namespace's segments: id, the source, the translation (or its draft), and the state. */
+const ReviewTable: FC<{ site: Site; view: TextsView; source: TextsView; caption: Child }> = ({ site, view, source, caption }) => {
+  const { edition } = view;
+  const ui = (id: string) => <Text segment={site.ui(edition.locale, id)} site={site} edition={edition} />;
+  return (
+    <table class="review">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{ui('review-segment')}</th>
+          <th scope="col">{ui('review-source')}</th>
+          <th scope="col">{ui('review-translation')}</th>
+          <th scope="col">{ui('review-state')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...view.segments.keys()].map((id) => {
+          const state = reviewState(view, id);
+          const shown = state === 'initial' ? view.drafts.get(id) : state === 'missing' ? undefined : view.segments.get(id);
+          return (
+            <tr id={`${view.namespace}-${id}`} data-state={state}>
+              <th scope="row">
+                <code dir="ltr">{id}</code>
+              </th>
+              <td lang={source.edition.locale} dir={source.edition.dir}>
+                {source.segments.get(id)!.text}
+              </td>
+              <td lang={shown?.lang ?? edition.locale} dir={shown ? site.editions.of(shown.lang).dir : edition.dir}>
+                {shown?.text ?? ''}
+              </td>
+              <td>{ui(`state-${state}`)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+};
+
+/**
+ * The translator's and the learner's page: every segment of an article and every interface string, the source
+ * beside the translation, with its id and state, and a filter by state (radio buttons and CSS: no script).
+ */
+export const ReviewPage: FC<{ shell: Shell; view: ArticleView; source: ArticleView; ui: TextsView; sourceUi: TextsView }> = ({
+  shell,
+  view,
+  source,
+  ui: interfaceView,
+  sourceUi,
+}) => {
   const { site } = shell;
   const { edition, article } = view;
   const locale = edition.locale;
@@ -317,39 +366,24 @@ export const ReviewPage: FC<{ shell: Shell; view: ArticleView; source: ArticleVi
       noindex
     >
       <h1>{ui('review-title')}</h1>
-      <p>
-        <a href={paths.article(locale, article.slug)}>{headlineOf(view)?.text}</a>
-      </p>
-      <table class="review">
-        <thead>
-          <tr>
-            <th scope="col">{ui('review-segment')}</th>
-            <th scope="col">{ui('review-source')}</th>
-            <th scope="col">{ui('review-translation')}</th>
-            <th scope="col">{ui('review-state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[...view.segments.keys()].map((id) => {
-            const state = reviewState(view, id);
-            const segment = view.segments.get(id)!;
-            return (
-              <tr id={`segment-${id}`} data-state={state}>
-                <th scope="row">
-                  <code dir="ltr">{id}</code>
-                </th>
-                <td lang={source.edition.locale} dir={source.edition.dir}>
-                  {source.segments.get(id)!.text}
-                </td>
-                <td lang={segment.lang} dir={site.editions.of(segment.lang).dir}>
-                  {state === 'missing' ? '' : segment.text}
-                </td>
-                <td>{ui(`state-${state}`)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <fieldset class="review-filter">
+        <legend>{ui('review-show')}</legend>
+        <label>
+          <input type="radio" name="show" id="show-all" checked /> {ui('review-all')}
+        </label>
+        {REVIEW_STATES.map((state) => (
+          <label>
+            <input type="radio" name="show" id={`show-${state}`} /> {ui(`state-${state}`)}
+          </label>
+        ))}
+      </fieldset>
+      <ReviewTable
+        site={site}
+        view={view}
+        source={source}
+        caption={<a href={paths.article(locale, article.slug)}>{headlineOf(view)?.text}</a>}
+      />
+      <ReviewTable site={site} view={interfaceView} source={sourceUi} caption={ui('review-interface')} />
     </Layout>
   );
 };

@@ -15,17 +15,24 @@ export interface Segment {
   readonly lang: string;
 }
 
-/** One edition of one article, every segment formatted: what the page and the JSON edition are made of. */
-export interface ArticleView {
+/** One namespace (an article's segments, or the interface strings) in one edition, every segment formatted. */
+export interface TextsView {
   readonly edition: Edition;
-  readonly article: Article;
+  readonly namespace: string;
   readonly segments: ReadonlyMap<string, Segment>;
-  /** Segments shown in the source language because the edition lacks them. */
+  /** Segments shown in the source language because the edition lacks them, or has only a draft. */
   readonly fallbacks: readonly string[];
   /** Segments whose source changed since they were translated: shown as they are, marked in the JSON edition. */
   readonly stale: readonly string[];
   /** Each translated segment's XLIFF state and staleness (none for the source). */
   readonly status: Readonly<Record<string, SegmentStatus>>;
+  /** Drafts (`initial`), formatted for the review page; the pages show the source instead. */
+  readonly drafts: ReadonlyMap<string, Segment>;
+}
+
+/** One edition of one article: what the page and the JSON edition are made of. */
+export interface ArticleView extends TextsView {
+  readonly article: Article;
   readonly date: { readonly iso: string; readonly text: string; readonly secondary?: string };
 }
 
@@ -80,6 +87,36 @@ export class Site {
     return { id, parts, text: plainText(parts), lang: resolved.locale };
   }
 
+  /** The interface strings of an edition, each with the values the pages give it (the review page lists them). */
+  interfaceView(locale: string): TextsView | undefined {
+    const edition = this.editions.get(locale);
+    if (!edition) return undefined;
+    return this.#view(edition, UI_NAMESPACE, this.#texts.ids(UI_NAMESPACE), (used) => ({
+      languages: this.languageList(used, this.editions.published),
+    }));
+  }
+
+  /** Segments `ids` of a namespace in an edition: resolved, formatted, with their states, fallbacks and drafts. */
+  #view(edition: Edition, namespace: string, ids: readonly string[], values: (used: string) => Values): TextsView {
+    const locale = edition.locale;
+    const segments = new Map<string, Segment>();
+    const drafts = new Map<string, Segment>();
+    const fallbacks: string[] = [];
+    for (const id of ids) {
+      const segment = this.#segment(locale, namespace, id, values);
+      if (segment.lang !== locale) fallbacks.push(id);
+      segments.set(id, segment);
+      const draft = this.#texts.draft(locale, namespace, id);
+      if (draft !== undefined) {
+        const parts = this.#formatter.message(locale, draft, values(locale), `${locale}/${namespace}/${id} (draft)`);
+        drafts.set(id, { id, parts, text: plainText(parts), lang: locale });
+      }
+    }
+    const status = this.#status[locale]?.[namespace] ?? {};
+    const stale = Object.keys(status).filter((id) => status[id]!.stale && !fallbacks.includes(id));
+    return { edition, namespace, segments, fallbacks, stale, status, drafts };
+  }
+
   /** The glossary's names in a locale and an article's data arguments: what its segments are formatted with. */
   #values(locale: string, article: Article): Values {
     const key = `${locale}/${article.slug}`;
@@ -99,21 +136,18 @@ export class Site {
     const article = this.articles.get(slug);
     const edition = this.editions.get(locale);
     if (!article || !edition) return undefined;
-    const segments = new Map<string, Segment>();
-    const fallbacks: string[] = [];
-    for (const { id } of articleSegments(article)) {
-      const segment = this.#segment(locale, slug, id, (used) => this.#values(used, article));
-      if (segment.lang !== locale) fallbacks.push(id);
-      segments.set(id, segment);
-    }
+    const texts = this.#view(
+      edition,
+      slug,
+      articleSegments(article).map((s) => s.id),
+      (used) => this.#values(used, article),
+    );
     const iso = article.published.date;
     const text = this.#formatter.date(locale, iso, edition.calendar);
     const date = edition.secondaryCalendar
       ? { iso, text, secondary: this.#formatter.date(locale, iso, edition.secondaryCalendar) }
       : { iso, text };
-    const status = this.#status[locale]?.[slug] ?? {};
-    const stale = Object.keys(status).filter((id) => status[id]!.stale && !fallbacks.includes(id));
-    const view: ArticleView = { edition, article, segments, fallbacks, stale, status, date };
+    const view: ArticleView = { ...texts, article, date };
     this.#views.set(key, view);
     return view;
   }

@@ -1,6 +1,7 @@
 import type { Edition } from './editions.ts';
 import { FONTS, fontPath } from './fonts.ts';
 import { sha256 } from './hash.ts';
+import { REVIEW_STATES } from './content.ts';
 
 const BASE = `:root {
   color-scheme: light dark;
@@ -43,7 +44,10 @@ figcaption { font-size: 0.9rem; color: var(--muted); margin-block-start: 0.5rem;
 .review th, .review td { border-block-end: 1px solid var(--rule); padding: 0.5rem; vertical-align: top; text-align: start; }
 .review tbody th { font-weight: normal; }
 .review code { font-size: 0.8rem; color: var(--muted); }
-.review tr[data-state="stale"] td:last-child, .review tr[data-state="missing"] td:last-child { color: #b00020; font-weight: bold; }
+.review { margin-block-end: 2rem; }
+.review caption { text-align: start; font-weight: bold; padding-block: 0.5rem; }
+.review tr[data-state="stale"] td:last-child, .review tr[data-state="missing"] td:last-child, .review tr[data-state="initial"] td:last-child { color: #b00020; font-weight: bold; }
+.review-filter { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; border: 1px solid var(--rule); margin-block: 1rem; }
 @media print {
   .masthead nav, .skip-link { display: none; }
   html { background: #fff; color: #000; }
@@ -71,7 +75,11 @@ export function stylesheet(editions: readonly Edition[]): string {
       `html[lang="${e.locale}"] h1 { line-height: 1.5; }`,
     ];
   });
-  return `${[...faces, BASE.trimEnd(), ...rules].join('\n')}\n`;
+  // The review page's filter: the radio button checked for a state hides every row in another.
+  const filter = REVIEW_STATES.map(
+    (state) => `body:has(#show-${state}:checked) .review tbody tr:not([data-state="${state}"]) { display: none; }`,
+  );
+  return `${[...faces, BASE.trimEnd(), ...filter, ...rules].join('\n')}\n`;
 }
 
 /** A path that changes whenever the bytes do, so the file may be cached for a year. */

@@ -1,6 +1,9 @@
 import i18next, { type i18n } from 'i18next';
 import { GLOSSARY_NAMESPACE, type Catalog } from './content.ts';
 
+/** The prefix of the namespaces that hold drafts. */
+const DRAFT = 'draft:';
+
 /** A text as i18next resolved it: the ICU message, and the edition it was found in (asked for, or the source). */
 export interface ResolvedText {
   readonly message: string;
@@ -19,8 +22,13 @@ export class Texts {
   constructor(catalog: Catalog) {
     this.#source = catalog.editions.source;
     this.#i18n = i18next.createInstance();
+    // Drafts (translations in the `initial` state) in namespaces of their own: never a fallback, never published.
+    const resources: Record<string, Record<string, Readonly<Record<string, string>>>> = {};
+    for (const [locale, namespaces] of Object.entries(catalog.resources)) resources[locale] = { ...namespaces };
+    for (const [locale, namespaces] of Object.entries(catalog.drafts))
+      for (const [namespace, texts] of Object.entries(namespaces)) (resources[locale] ??= {})[`${DRAFT}${namespace}`] = texts;
     void this.#i18n.init({
-      resources: catalog.resources,
+      resources,
       ns: Object.keys(catalog.resources[this.#source] ?? {}),
       supportedLngs: Object.keys(catalog.editions.editions),
       nonExplicitSupportedLngs: true,
@@ -44,6 +52,12 @@ export class Texts {
     if (!this.#i18n.exists(id, options)) return undefined;
     const details = this.#i18n.t(id, { ...options, returnDetails: true, skipInterpolation: true });
     return { message: String(details.res), locale: details.usedLng };
+  }
+
+  /** A draft of a segment in exactly `language` (no fallback): shown for review, never published. */
+  draft(language: string, namespace: string, id: string): string | undefined {
+    const text: unknown = this.#i18n.getResource(language, `${DRAFT}${namespace}`, id);
+    return typeof text === 'string' ? text : undefined;
   }
 
   /** The ids of a namespace, in the source's order. */
