@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import xliff2js from 'xliff/xliff2js';
-import type { ProjectFiles } from '../../tools/check/check.ts';
+import { checkProject, type ProjectFiles } from '../../tools/check/check.ts';
 import { formatProblem } from '../../tools/check/problems.ts';
 import { exportDocument, importDocument, type ExchangeDocument, type ExchangeUnit } from '../../tools/exchange/document.ts';
 import { readPo, writePo } from '../../tools/exchange/po.ts';
@@ -215,6 +215,23 @@ describe.each(formats)('$name export and import', ({ name, write, read }) => {
     const result = importDocument(projectFiles, document, 'ru.file');
     expect(result.conflicts).toEqual([]);
     expect(result.changes).toEqual([{ namespace: SLUG, id: 'standfirst', from: 'reviewed', to: 'translated', textChanged: true }]);
+  });
+});
+
+describe('a PO entry marked fuzzy', () => {
+  it('is imported as a draft (initial), which the check keeps out of the published texts', () => {
+    const po = writePo(exported(projectFiles, 'ru'))
+      .replace('msgctxt "standfirst"', '#, fuzzy\nmsgctxt "standfirst"')
+      .replace(/(msgctxt "standfirst"\nmsgid "[^\n]*"\nmsgstr ")/, '$1ЧЕРНОВИК: ');
+    const result = importDocument(projectFiles, readPo(po), 'ru.po');
+    expect(result.changes).toEqual([{ namespace: SLUG, id: 'standfirst', from: 'reviewed', to: 'initial', textChanged: true }]);
+    const after = checkProject({
+      ...projectFiles,
+      locales: [...projectFiles.locales.filter((f) => !result.writes.some((w) => w.path === f.path)), ...result.writes],
+    });
+    expect(after.catalog?.resources.ru?.[SLUG]?.standfirst).toBeUndefined();
+    expect(after.catalog?.drafts.ru?.[SLUG]?.standfirst).toMatch(/^ЧЕРНОВИК/);
+    expect(after.catalog?.status.ru?.[SLUG]?.standfirst).toEqual({ state: 'initial', stale: false });
   });
 });
 
