@@ -6,7 +6,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Page } from 'playwright-core';
-import { FONTS, fontPath } from '../site/fonts.ts';
+import { cardSvg, cardText, type CardText } from '../site/card.ts';
+import { CardRenderer } from '../site/card-renderer.ts';
+import { Editions } from '../site/editions.ts';
+import { CARD_FONTS, FONTS, fontPath } from '../site/fonts.ts';
 import { startSite, stopSite } from './dev-server.ts';
 import { ROOT } from '../tools/project-files.ts';
 
@@ -71,7 +74,7 @@ async function accessibility(page: Page) {
   await page.evaluate(axe.source);
   return page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'none', nodes: v.nodes.length }));
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? 'none', nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
 
@@ -113,7 +116,7 @@ try {
     check(
       `${locale}: axe-core finds no serious or critical violation`,
       serious.length === 0,
-      violations.map((v) => `${v.id} (${v.impact}, ${v.nodes})`).join('; ') || 'no violations',
+      violations.map((v) => `${v.id} (${v.impact}: ${v.nodes.join(', ')})`).join('; ') || 'no violations',
     );
 
     const links = await page.$$eval('nav.languages a[hreflang]', (as) =>
@@ -143,10 +146,134 @@ try {
       await shot.context.close();
     }
   }
+
+  await checkCards();
 } finally {
   await browser.close();
   stopSite(server);
 }
+/**
+ * The share cards: each edition's card as served, saved in test/screenshots/, and re-rendered here from what
+ * the edition's JSON says (its headline, date) and its page's og:site_name: the same bytes. Then the Persian
+ * card against Chromium's own rendering of the same SVG, in the same font: their ink should match far better
+ * than Chromium's rendering of the text reversed, or with its letters unjoined, the two ways Persian breaks.
+ */
+async function checkCards() {
+  const renderer = await CardRenderer.fromPackages();
+  const editions = new Editions(JSON.parse(readFileSync(join(ROOT, 'locales', 'editions.json'), 'utf8')));
+  const cards = new Map<string, { png: Uint8Array; text: CardText }>();
+  for (const { locale } of EDITIONS) {
+    const response = await fetch(`${BASE}/${locale}/${SLUG}/card.png`);
+    const png = new Uint8Array(await response.arrayBuffer());
+    writeFileSync(join(SCREENSHOTS, `card-${locale}.png`), png);
+    const json = (await (await fetch(`${BASE}/${locale}/${SLUG}.json`)).json()) as {
+      published: { text: string; secondary?: string };
+      blocks: { type: string; segments: { text: string }[] }[];
+    };
+    const html = await (await fetch(`${BASE}/${locale}/${SLUG}`)).text();
+    const siteName = decodeHtml(/<meta property="og:site_name" content="([^"]*)"/.exec(html)?.[1] ?? '');
+    const headline = json.blocks
+      .find((b) => b.type === 'headline')!
+      .segments.map((s) => s.text)
+      .join(' ');
+    const text = cardText(editions.of(locale), siteName, headline, json.published);
+    const again = renderer.render(text).png;
+    check(
+      `${locale}: the card is served (image/png, 1200×630) and is its headline, date and site name as rendered again here`,
+      response.headers.get('Content-Type') === 'image/png' && Buffer.compare(Buffer.from(again), Buffer.from(png)) === 0,
+      `test/screenshots/card-${locale}.png, ${png.length} bytes`,
+    );
+    cards.set(locale, { png, text });
+  }
+
+  const persian = cards.get('fa')!;
+  const svg = cardSvg(persian.text, renderer.measure);
+  const arabicLetter = /\p{Script=Arabic}/u;
+  /** The SVG with the text of each line changed (the RLI … PDI isolates kept). */
+  const variant = (change: (line: string) => string) =>
+    svg.replace(
+      /(<text[^>]*>\u2067)(.*?)(\u2069<\/text>)/g,
+      (_, open: string, line: string, close: string) => `${open}${change(line)}${close}`,
+    );
+  const reversed = variant((line) => [...line].reverse().join(''));
+  const unjoined = variant((line) =>
+    [...line].map((c, i, all) => (arabicLetter.test(c) && arabicLetter.test(all[i + 1] ?? '') ? `${c}\u200c` : c)).join(''),
+  );
+  const font = CARD_FONTS.find((f) => f.family === persian.text.family)!;
+  const faces = font.files
+    .map((file, i) => {
+      const bytes = readFileSync(join(ROOT, 'node_modules', font.package, file)).toString('base64');
+      return `@font-face { font-family: "${font.family}"; font-weight: ${i === 0 ? 400 : 700}; src: url(data:font/ttf;base64,${bytes}); }`;
+    })
+    .join('\n');
+  const context = await browser.newContext({ viewport: { width: 1200, height: 630 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const chromiumRendering = async (markup: string) => {
+    await page.setContent(`<!doctype html><style>${faces} body { margin: 0 }</style>${markup}`);
+    await page.evaluate(async () => {
+      await document.fonts.load('700 64px Vazirmatn');
+      await document.fonts.load('400 30px Vazirmatn');
+      await document.fonts.ready;
+    });
+    return page.locator('svg').screenshot();
+  };
+  const inChromium = {
+    as: await chromiumRendering(svg),
+    reversed: await chromiumRendering(reversed),
+    unjoined: await chromiumRendering(unjoined),
+  };
+  // Intersection over union of the dark pixels of two PNGs, computed in the page with a canvas.
+  const iou = (a: Uint8Array, b: Uint8Array) =>
+    page.evaluate(
+      async ([a, b]) => {
+        const ink = async (base64: string) => {
+          const image = new Image();
+          image.src = `data:image/png;base64,${base64}`;
+          await image.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = image.width;
+          canvas.height = image.height;
+          const context = canvas.getContext('2d')!;
+          context.drawImage(image, 0, 0);
+          const { data } = context.getImageData(0, 0, image.width, image.height);
+          const dark = new Uint8Array(data.length / 4);
+          for (let i = 0; i < dark.length; i++) dark[i] = data[i * 4]! + data[i * 4 + 1]! + data[i * 4 + 2]! < 3 * 140 ? 1 : 0;
+          return dark;
+        };
+        const [x, y] = [await ink(a), await ink(b)];
+        let both = 0;
+        let either = 0;
+        for (let i = 0; i < x.length; i++) {
+          both += x[i]! & y[i]!;
+          either += x[i]! | y[i]!;
+        }
+        return both / either;
+      },
+      [Buffer.from(a).toString('base64'), Buffer.from(b).toString('base64')] as const,
+    );
+  const scores = {
+    as: await iou(persian.png, inChromium.as),
+    reversed: await iou(persian.png, inChromium.reversed),
+    unjoined: await iou(persian.png, inChromium.unjoined),
+  };
+  await context.close();
+  writeFileSync(join(SCREENSHOTS, 'card-fa-chromium.png'), inChromium.as);
+  check(
+    'fa: the card’s Persian is shaped and ordered as Chromium sets the same SVG (joined letters, right to left)',
+    scores.as > 0.6 && scores.as > scores.reversed + 0.2 && scores.as > scores.unjoined + 0.2,
+    `ink overlap with Chromium ${scores.as.toFixed(2)}; reversed ${scores.reversed.toFixed(2)}, unjoined ${scores.unjoined.toFixed(2)}`,
+  );
+}
+
+function decodeHtml(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
 // The live preview: a translator's saved edit shows on the next reload of `npm start`, with no restart. In a
 // scratch copy of the project, so that nothing the check edits can be left behind.
 const scratch = join(ROOT, '.wrangler', 'preview-check');

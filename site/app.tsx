@@ -1,12 +1,19 @@
 import { Hono, type Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { EDITION_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL, NOT_FOUND_CACHE_CONTROL, securityHeaders } from '../src/headers.ts';
+import {
+  EDITION_CACHE_CONTROL,
+  IMMUTABLE_CACHE_CONTROL,
+  NEGOTIATED_CACHE_CONTROL,
+  NOT_FOUND_CACHE_CONTROL,
+  securityHeaders,
+} from '../src/headers.ts';
 import { paths } from '../src/paths.ts';
 import { alternates, articleFamily, frontFamily, linkHeader } from './alternates.ts';
 import type { Catalog } from './content.ts';
 import { jsonEdition } from './json-edition.ts';
-import { ArticlePage, FrontPage, NotFoundPage, ReviewPage, type Shell } from './render.tsx';
-import { Site } from './site.ts';
+import { ArticlePage, ErrorPage, FrontPage, ReviewPage, type Shell } from './render.tsx';
+import { atomFeed } from './feed.ts';
+import { blockSegment, Site } from './site.ts';
 import { robotsTxt, sitemapXml } from './sitemap.ts';
 import { fingerprinted, ICON, stylesheet } from './style.ts';
 
@@ -26,8 +33,9 @@ const HTML = 'text/html; charset=utf-8';
  */
 export function createSiteApp({ catalog, origin }: SiteOptions): Hono {
   const site = new Site(catalog);
-  const css = stylesheet(site.editions.all);
-  const shell: Shell = { site, origin, stylesheet: fingerprinted('site', 'css', css), icon: fingerprinted('icon', 'svg', ICON) };
+  const sheets = new Map(site.editions.all.map((e) => [e.locale, stylesheet(e)]));
+  const sheetPaths = new Map([...sheets].map(([locale, css]) => [locale, fingerprinted('site', 'css', css)]));
+  const shell: Shell = { site, origin, stylesheet: (locale) => sheetPaths.get(locale)!, icon: fingerprinted('icon', 'svg', ICON) };
   const published = site.editions.published;
   const articles = [...site.articles.values()];
 
@@ -51,7 +59,9 @@ export function createSiteApp({ catalog, origin }: SiteOptions): Hono {
   // it and stops, naming it. (Throwing instead would stall hono/ssg, whose pool keeps a failed task's slot.)
   app.onError((error, c) => c.text(error.message, 500));
 
-  app.get(shell.stylesheet, (c) => send(c, css, 'text/css; charset=utf-8', IMMUTABLE_CACHE_CONTROL));
+  // Each edition's stylesheet; editions with the same rules share one file.
+  for (const [path, css] of new Map([...sheets].map(([locale, css]) => [sheetPaths.get(locale)!, css])))
+    app.get(path, (c) => send(c, css, 'text/css; charset=utf-8', IMMUTABLE_CACHE_CONTROL));
   app.get(shell.icon, (c) => send(c, ICON, 'image/svg+xml', IMMUTABLE_CACHE_CONTROL));
   app.get(paths.robots(), (c) => send(c, robotsTxt(origin), 'text/plain; charset=utf-8', EDITION_CACHE_CONTROL));
   app.get(paths.sitemap(), (c) =>
@@ -65,11 +75,30 @@ export function createSiteApp({ catalog, origin }: SiteOptions): Hono {
       return page(c, <FrontPage shell={shell} edition={edition} views={views} />, locale, link(locale, frontFamily));
     });
 
+    // The edition's Atom feed; a draft edition has none.
+    if (edition.state === 'published')
+      app.get(paths.feed(locale), (c) => {
+        const ui = (id: string) => site.ui(locale, id).text;
+        const entries = articles.map((a) => {
+          const view = site.articleView(locale, a.slug)!;
+          return { view, headline: blockSegment(view, 'headline')?.text ?? '', summary: blockSegment(view, 'standfirst')?.text };
+        });
+        const info = { origin, locale, title: `${site.frontTitle(locale).text} | ${ui('site-name')}`, author: ui('site-name') };
+        return send(c, atomFeed(info, entries), 'application/atom+xml; charset=utf-8', EDITION_CACHE_CONTROL, {
+          'Content-Language': locale,
+        });
+      });
+
     app.get(paths.notFound(locale), (c) => {
       c.status(404);
-      return send(c, `<!doctype html>${String(<NotFoundPage shell={shell} edition={edition} />)}`, HTML, NOT_FOUND_CACHE_CONTROL, {
-        'Content-Language': locale,
-      });
+      const html = `<!doctype html>${String(<ErrorPage shell={shell} edition={edition} kind="not-found" />)}`;
+      return send(c, html, HTML, NOT_FOUND_CACHE_CONTROL, { 'Content-Language': locale });
+    });
+
+    // The page for a failure of the worker's (which sends it with status 500, never stored).
+    app.get(paths.error(locale), (c) => {
+      const html = `<!doctype html>${String(<ErrorPage shell={shell} edition={edition} kind="error" />)}`;
+      return send(c, html, HTML, NEGOTIATED_CACHE_CONTROL, { 'Content-Language': locale });
     });
 
     for (const article of articles) {

@@ -10,14 +10,24 @@ export type Block =
 
 export type BlockType = Block['type'];
 
-/** A value the segments use as an ICU argument: a weekday key taken from a date, or a number. */
-export type ArgumentSpec = { readonly weekday: string } | { readonly number: number };
+/** A value the segments use as an ICU argument: a weekday key taken from a date, a number, or a calendar date. */
+export type ArgumentSpec = { readonly weekday: string } | { readonly number: number } | { readonly date: string };
+
+/** An editor's note: a segment of its own, shown at the end of the article and marked where it applies. */
+export interface EditorNote {
+  /** The note's segment id, translated like any other segment. */
+  readonly segment: string;
+  /** The segment the note is about, which carries its marker. */
+  readonly on: string;
+}
 
 export interface Article {
   /** URL name of the article, the same in every edition. */
   readonly slug: string;
   /** Who first published the article. */
   readonly publisher: string;
+  /** The article as its publisher published it. */
+  readonly original?: { readonly url: string };
   /** The language the article was written in: every edition is translated from it. */
   readonly language: string;
   readonly published: {
@@ -32,6 +42,8 @@ export interface Article {
   /** Data arguments of the segments, by ICU argument name. */
   readonly arguments: Readonly<Record<string, ArgumentSpec>>;
   readonly blocks: readonly Block[];
+  /** Editor's notes, in the order they are numbered. */
+  readonly notes?: readonly EditorNote[];
 }
 
 /** Every segment id of a block, in reading order. */
@@ -46,9 +58,12 @@ export function blockSegments(block: Block): readonly string[] {
   }
 }
 
-/** Every segment id of the article, in reading order, each with the type of its block. */
-export function articleSegments(article: Article): readonly { readonly id: string; readonly type: BlockType }[] {
-  return article.blocks.flatMap((block) => blockSegments(block).map((id) => ({ id, type: block.type })));
+/** Every segment id of the article, in reading order, each with the type of its block (`note` for editor's notes). */
+export function articleSegments(article: Article): readonly { readonly id: string; readonly type: BlockType | 'note' }[] {
+  return [
+    ...article.blocks.flatMap((block) => blockSegments(block).map((id) => ({ id, type: block.type }))),
+    ...(article.notes ?? []).map((note) => ({ id: note.segment, type: 'note' as const })),
+  ];
 }
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
@@ -57,8 +72,13 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 export function argumentValues(article: Article): Record<string, string | number> {
   const values: Record<string, string | number> = {};
   for (const [name, spec] of Object.entries(article.arguments)) {
-    // The weekday of a calendar date does not depend on the time zone: read it in UTC.
-    values[name] = 'weekday' in spec ? WEEKDAYS[new Date(`${spec.weekday}T00:00:00Z`).getUTCDay()]! : spec.number;
+    // A calendar date (and its weekday) does not depend on the time zone: read it in UTC, and format it in UTC.
+    values[name] =
+      'weekday' in spec
+        ? WEEKDAYS[new Date(`${spec.weekday}T00:00:00Z`).getUTCDay()]!
+        : 'date' in spec
+          ? Date.parse(`${spec.date}T00:00:00Z`)
+          : spec.number;
   }
   return values;
 }

@@ -44,3 +44,36 @@ export const fontPath = (font: WebFont): string => `/fonts/${font.package}-${fon
 export function fontForScript(script: string): string | undefined {
   return Object.entries(FONTS).find(([, font]) => font.script === script)?.[0];
 }
+
+/** A font the share cards are set in (TrueType: what resvg reads), from an npm package, for some scripts. */
+export interface CardFont {
+  readonly family: string;
+  readonly package: string;
+  /** Its regular (400) and bold (700) files, inside the package. */
+  readonly files: readonly [string, string];
+  /** ISO 15924 scripts it writes. */
+  readonly scripts: readonly string[];
+  /** Line height the script needs. */
+  readonly lineHeight: number;
+}
+
+export const CARD_FONTS: readonly CardFont[] = [
+  {
+    family: 'Vazirmatn',
+    package: 'vazirmatn',
+    files: ['fonts/ttf/Vazirmatn-Regular.ttf', 'fonts/ttf/Vazirmatn-Bold.ttf'],
+    scripts: ['Arab'],
+    lineHeight: 1.55,
+  },
+  // PT Serif (ParaType): Latin and Cyrillic, drawn for Russian; the pages name it in their serif stack too.
+  {
+    family: 'PT Serif',
+    package: '@expo-google-fonts/pt-serif',
+    files: ['400Regular/PTSerif_400Regular.ttf', '700Bold/PTSerif_700Bold.ttf'],
+    scripts: ['Latn', 'Cyrl'],
+    lineHeight: 1.2,
+  },
+];
+
+/** The card font of a script: the one that writes it, else PT Serif (whose glyphs a script it lacks will miss). */
+export const cardFontFor = (script: string): CardFont => CARD_FONTS.find((f) => f.scripts.includes(script)) ?? CARD_FONTS[1]!;

@@ -1,5 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import { tagFormatters, type RichPart, type RichText } from './rich-text.ts';
+import { typographyOf } from './typography.ts';
 
 export type Values = Readonly<Record<string, string | number>>;
 
@@ -24,6 +25,8 @@ export class Formatter {
       intl = createIntl(
         {
           locale,
+          // Dates are calendar days, without an hour: formatted in UTC, no time zone can shift them.
+          timeZone: 'UTC',
           onError: (error) => {
             throw new FormatError(error.message);
           },
@@ -50,7 +53,8 @@ export class Formatter {
   /** A calendar date (YYYY-MM-DD) in the locale's long style and the given calendar. */
   date(locale: string, isoDate: string, calendar: string): string {
     // The date alone is known, not the hour: format the UTC day so no time zone can shift it.
-    return this.intl(locale).formatDate(Date.parse(`${isoDate}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC', calendar });
+    const text = this.intl(locale).formatDate(Date.parse(`${isoDate}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC', calendar });
+    return typographyOf(locale).date?.(text) ?? text;
   }
 
   /** A language's name in `locale`. */
@@ -64,8 +68,18 @@ export class Formatter {
     return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
   }
 
-  /** Items as a list in `locale`'s style: "English, Persian, and Russian". */
+  /** Items as a list in `locale`'s style: "English, Persian, and Russian"; «انگلیسی، فارسی و روسی». */
   list(locale: string, items: readonly string[]): string {
-    return this.intl(locale).formatList(items, { type: 'conjunction' });
+    const parts = this.intl(locale).formatListToParts(items, { type: 'conjunction' });
+    const { separator, lastConnector } = typographyOf(locale);
+    const last = parts.findLastIndex((p) => p.type === 'literal');
+    return parts
+      .map((p, i) => (p.type !== 'literal' ? p.value : i === last ? (lastConnector ?? p.value) : (separator ?? p.value)))
+      .join('');
+  }
+
+  /** A number in the locale's digits. */
+  number(locale: string, value: number): string {
+    return this.intl(locale).formatNumber(value);
   }
 }

@@ -54,5 +54,7 @@ export function jsonEdition(view: ArticleView, origin: string, published: readon
       type: block.type,
       segments: blockSegments(block).map((id, i) => segment(view.segments.get(id)!, roles(block)[i])),
     })),
+    /** Editor's notes: each with the segment it is about. */
+    notes: view.notes.map((note) => ({ ...segment(note.segment, undefined), on: note.on })),
   };
 }

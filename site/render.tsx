@@ -1,17 +1,19 @@
 import type { Child, FC } from 'hono/jsx';
 import { paths } from '../src/paths.ts';
 import { alternates, articleFamily, frontFamily, type PageFamily } from './alternates.ts';
+import { CARD } from './card.ts';
 import { REVIEW_STATES, type Block, type ReviewState } from './content.ts';
 import type { Edition } from './editions.ts';
 import type { RichText } from './rich-text.ts';
-import type { ArticleView, Segment, Site, TextsView } from './site.ts';
+import { blockSegment, type ArticleView, type Segment, type Site, type TextsView } from './site.ts';
+import { jsonForScript, newsArticle } from './structured-data.ts';
 
-/** What every page shares: the site, its origin for absolute URLs, and the paths of its stylesheet and icon. */
+/** What every page shares: the site, its origin for absolute URLs, the path of each edition's stylesheet, the icon. */
 export interface Shell {
   readonly site: Site;
   /** The site's public origin (`SITE_ORIGIN`), for canonical, hreflang and Open Graph URLs. */
   readonly origin: string;
-  readonly stylesheet: string;
+  readonly stylesheet: (locale: string) => string;
   readonly icon: string;
 }
 
@@ -34,11 +36,6 @@ function isolate(text: string, dir: 'ltr' | 'rtl'): Child {
   return parts;
 }
 
-/** The segment of the article's headline or standfirst block. */
-function blockSegment(view: ArticleView, type: 'headline' | 'standfirst'): Segment | undefined {
-  const block = view.article.blocks.find((b) => b.type === type);
-  return block && 'segment' in block ? view.segments.get(block.segment) : undefined;
-}
 const headlineOf = (view: ArticleView) => blockSegment(view, 'headline');
 
 /** Formatted text as elements: strings escaped (and isolated where needed), allowed tags as themselves. */
@@ -74,10 +71,12 @@ interface LayoutProps {
   /** Pages that are not for search engines (errors, review, draft editions). */
   noindex?: boolean;
   article?: ArticleView;
+  /** The article's schema.org NewsArticle, already serialised for a script element (see structured-data.ts). */
+  structuredData?: string;
   children?: Child;
 }
 
-const Layout: FC<LayoutProps> = ({ shell, edition, title, description, family, switchTo, noindex, article, children }) => {
+const Layout: FC<LayoutProps> = ({ shell, edition, title, description, family, switchTo, noindex, article, structuredData, children }) => {
   const { site, origin } = shell;
   const locale = edition.locale;
   const ui = (id: string) => site.ui(locale, id);
@@ -111,10 +110,27 @@ const Layout: FC<LayoutProps> = ({ shell, edition, title, description, family, s
               .map((other) => (
                 <meta property="og:locale:alternate" content={other.ogLocale} />
               ))}
-            {article ? <meta property="article:published_time" content={article.date.iso} /> : null}
+            {article ? (
+              <>
+                <meta property="article:published_time" content={article.date.iso} />
+                <meta property="og:image" content={`${origin}${paths.card(locale, article.article.slug)}`} />
+                <meta property="og:image:type" content="image/png" />
+                <meta property="og:image:width" content={String(CARD.width)} />
+                <meta property="og:image:height" content={String(CARD.height)} />
+                <meta property="og:image:alt" content={headlineOf(article)?.text ?? title} />
+                <meta name="twitter:card" content="summary_large_image" />
+              </>
+            ) : null}
+            <link
+              rel="alternate"
+              type="application/atom+xml"
+              href={paths.feed(locale)}
+              title={`${site.frontTitle(locale).text} | ${ui('site-name').text}`}
+            />
+            {structuredData ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData }} /> : null}
           </>
         )}
-        <link rel="stylesheet" href={shell.stylesheet} />
+        <link rel="stylesheet" href={shell.stylesheet(locale)} />
         <link rel="icon" href={shell.icon} type="image/svg+xml" />
       </head>
       <body>
@@ -164,8 +180,28 @@ const PublishedDate: FC<{ view: ArticleView; site: Site }> = ({ view, site }) =>
   </p>
 );
 
+/** The markers of the editor's notes about a segment: superscript links to the notes, named for screen readers. */
+const NoteMarks: FC<{ view: ArticleView; id: string }> = ({ view, id }) => (
+  <>
+    {view.notes
+      .filter((note) => note.on === id)
+      .map((note) => (
+        <sup class="note-ref">
+          <a href={`#note-${note.index}`} id={`note-ref-${note.index}`} aria-label={note.label}>
+            {note.number}
+          </a>
+        </sup>
+      ))}
+  </>
+);
+
 const BlockView: FC<{ block: Block; view: ArticleView; site: Site }> = ({ block, view, site }) => {
-  const seg = (id: string) => <Text segment={view.segments.get(id)!} site={site} edition={view.edition} />;
+  const seg = (id: string) => (
+    <>
+      <Text segment={view.segments.get(id)!} site={site} edition={view.edition} />
+      <NoteMarks view={view} id={id} />
+    </>
+  );
   switch (block.type) {
     case 'headline':
       return <h1>{seg(block.segment)}</h1>;
@@ -176,11 +212,15 @@ const BlockView: FC<{ block: Block; view: ArticleView; site: Site }> = ({ block,
     case 'source':
       return <p class="source">{seg(block.segment)}</p>;
     case 'photo':
-      // The photograph is not ours to publish: its description, caption and credit are. The rule above the
-      // caption stands where the picture would, and carries its description for screen readers.
+      // The photograph is not ours to publish: its description, caption and credit are. The frame says so where the
+      // picture would be, and carries its description for screen readers (the visible words are not its name).
       return (
         <figure class="photo">
-          <div class="photo-frame" role="img" aria-label={view.segments.get(block.alt)!.text} />
+          <div class="photo-frame" role="img" aria-label={view.segments.get(block.alt)!.text}>
+            <span class="photo-absent" aria-hidden="true">
+              <Text segment={site.ui(view.edition.locale, 'photo-not-reproduced')} site={site} edition={view.edition} />
+            </span>
+          </div>
           <figcaption>
             {seg(block.caption)} <span class="credit">{seg(block.credit)}</span>
           </figcaption>
@@ -205,14 +245,17 @@ const BlockView: FC<{ block: Block; view: ArticleView; site: Site }> = ({ block,
 export const ArticlePage: FC<{ shell: Shell; view: ArticleView }> = ({ shell, view }) => {
   const { site } = shell;
   const { edition, article } = view;
+  const headline = headlineOf(view)?.text ?? '';
+  const description = blockSegment(view, 'standfirst')?.text;
   return (
     <Layout
       shell={shell}
       edition={edition}
-      title={`${headlineOf(view)?.text ?? ''} | ${site.ui(edition.locale, 'site-name').text}`}
-      description={blockSegment(view, 'standfirst')?.text}
+      title={`${headline} | ${site.ui(edition.locale, 'site-name').text}`}
+      description={description}
       family={articleFamily(article.slug)}
       article={view}
+      structuredData={jsonForScript(newsArticle(site, view, shell.origin, headline, description))}
     >
       <article>
         {view.fallbacks.length > 0 ? (
@@ -226,6 +269,23 @@ export const ArticlePage: FC<{ shell: Shell; view: ArticleView }> = ({ shell, vi
             {block.type === 'standfirst' ? <PublishedDate view={view} site={site} /> : null}
           </>
         ))}
+        {view.notes.length > 0 ? (
+          <aside class="notes" aria-labelledby="notes-title">
+            <h2 id="notes-title">
+              <Text segment={site.ui(edition.locale, 'editor-notes')} site={site} edition={edition} />
+            </h2>
+            <ol>
+              {view.notes.map((note) => (
+                <li id={`note-${note.index}`}>
+                  <Text segment={note.segment} site={site} edition={edition} />{' '}
+                  <a href={`#note-ref-${note.index}`} class="note-back" aria-label={site.ui(edition.locale, 'note-back').text}>
+                    ↑
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </aside>
+        ) : null}
       </article>
     </Layout>
   );
@@ -240,10 +300,10 @@ export const FrontPage: FC<{ shell: Shell; edition: Edition; views: readonly Art
     <Layout
       shell={shell}
       edition={edition}
-      title={`${site.ui(locale, 'front-title').text} | ${site.ui(locale, 'site-name').text}`}
+      title={`${site.frontTitle(locale).text} | ${site.ui(locale, 'site-name').text}`}
       family={frontFamily}
     >
-      <h1>{text(site.ui(locale, 'front-title'))}</h1>
+      <h1>{text(site.frontTitle(locale))}</h1>
       <p class="editions">{text(site.ui(locale, 'editions-list', { languages: site.languageList(locale, site.editions.published) }))}</p>
       <ul class="articles">
         {views.map((view) => {
@@ -269,8 +329,8 @@ export const FrontPage: FC<{ shell: Shell; edition: Edition; views: readonly Art
   );
 };
 
-/** An edition's page for an address that has none (the worker sends it with status 404). */
-export const NotFoundPage: FC<{ shell: Shell; edition: Edition }> = ({ shell, edition }) => {
+/** An edition's page for an address that has none (404), or for a request that failed (500); the worker sends it. */
+export const ErrorPage: FC<{ shell: Shell; edition: Edition; kind: 'not-found' | 'error' }> = ({ shell, edition, kind }) => {
   const { site } = shell;
   const locale = edition.locale;
   const text = (id: string) => <Text segment={site.ui(locale, id)} site={site} edition={edition} />;
@@ -278,12 +338,12 @@ export const NotFoundPage: FC<{ shell: Shell; edition: Edition }> = ({ shell, ed
     <Layout
       shell={shell}
       edition={edition}
-      title={`${site.ui(locale, 'not-found-title').text} | ${site.ui(locale, 'site-name').text}`}
+      title={`${site.ui(locale, `${kind}-title`).text} | ${site.ui(locale, 'site-name').text}`}
       family={frontFamily}
       noindex
     >
-      <h1>{text('not-found-title')}</h1>
-      <p>{text('not-found-text')}</p>
+      <h1>{text(`${kind}-title`)}</h1>
+      <p>{text(`${kind}-text`)}</p>
       <p>
         <a href={paths.front(locale)}>{text('front-page-link')}</a>
       </p>

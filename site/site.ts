@@ -34,12 +34,32 @@ export interface TextsView {
 export interface ArticleView extends TextsView {
   readonly article: Article;
   readonly date: { readonly iso: string; readonly text: string; readonly secondary?: string };
+  readonly notes: readonly NoteView[];
+}
+
+/** An editor's note as the page shows it: numbered in the edition's digits, marked on the segment it is about. */
+export interface NoteView {
+  /** 1, 2, … in the order of the content file: the anchors' numbers. */
+  readonly index: number;
+  /** The same number in the edition's digits. */
+  readonly number: string;
+  /** The marker's accessible name: "Editor's note 1". */
+  readonly label: string;
+  readonly segment: Segment;
+  /** The segment the note is about. */
+  readonly on: string;
 }
 
 /**
  * The catalog, made ready to render: i18next resolves each text (and decides its fallback), formatjs formats
  * it, and each edition's view is built once. The pages only ask; they never parse or format.
  */
+/** The segment of an article's headline or standfirst block, in a view of it. */
+export function blockSegment(view: ArticleView, type: 'headline' | 'standfirst'): Segment | undefined {
+  const block = view.article.blocks.find((b) => b.type === type);
+  return block && 'segment' in block ? view.segments.get(block.segment) : undefined;
+}
+
 export class Site {
   readonly editions: Editions;
   readonly articles: ReadonlyMap<string, Article>;
@@ -74,6 +94,17 @@ export class Site {
     return this.#segment(locale, UI_NAMESPACE, id, () => values);
   }
 
+  /**
+   * The front page's title: the edition's name for itself. Where it is not translated yet, the edition's
+   * autonym stands in (the English, "English edition", would misname it).
+   */
+  frontTitle(locale: string): Segment {
+    const title = this.ui(locale, 'front-title');
+    if (title.lang === locale) return title;
+    const name = this.autonym(locale);
+    return { id: title.id, parts: [name], text: name, lang: locale };
+  }
+
   /** A segment resolved by i18next and formatted in the locale it was found in, with that locale's values. */
   #segment(locale: string, namespace: string, id: string, values: (used: string) => Values): Segment {
     const resolved = this.#texts.resolve(locale, namespace, id);
@@ -91,8 +122,10 @@ export class Site {
   interfaceView(locale: string): TextsView | undefined {
     const edition = this.editions.get(locale);
     if (!edition) return undefined;
+    // The values the pages give the interface strings that take one: the front page's list, a note's number.
     return this.#view(edition, UI_NAMESPACE, this.#texts.ids(UI_NAMESPACE), (used) => ({
       languages: this.languageList(used, this.editions.published),
+      number: this.#formatter.number(used, 1),
     }));
   }
 
@@ -147,7 +180,17 @@ export class Site {
     const date = edition.secondaryCalendar
       ? { iso, text, secondary: this.#formatter.date(locale, iso, edition.secondaryCalendar) }
       : { iso, text };
-    const view: ArticleView = { ...texts, article, date };
+    const notes = (article.notes ?? []).map((note, i): NoteView => {
+      const number = this.#formatter.number(locale, i + 1);
+      return {
+        index: i + 1,
+        number,
+        label: this.ui(locale, 'note-marker', { number }).text,
+        segment: texts.segments.get(note.segment)!,
+        on: note.on,
+      };
+    });
+    const view: ArticleView = { ...texts, article, date, notes };
     this.#views.set(key, view);
     return view;
   }

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { toSSG } from 'hono/ssg';
-import { ALLOWED_METHODS } from '../src/headers.ts';
+import { ALLOWED_METHODS, EDITION_CACHE_CONTROL, IMMUTABLE_CACHE_CONTROL } from '../src/headers.ts';
 
 /** The site as files: each page's bytes by its path in the assets directory, and the `_headers` that serve them. */
 export interface RenderedSite {
@@ -28,9 +28,10 @@ const REPRESENTATION_HEADERS = new Set([
 const MAX_RULES = 100;
 const MAX_LINE = 2000;
 
-/** Files whose bytes name their version (the fonts): cached for a year. */
-export const IMMUTABLE_RULES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
-  ['/fonts/*', new Map([['Cache-Control', 'public, max-age=31536000, immutable']])],
+/** The files the build writes beside the pages: the fonts (their path names their version) and the share cards. */
+export const FILE_RULES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  ['/fonts/*', new Map([['Cache-Control', IMMUTABLE_CACHE_CONTROL]])],
+  ['/:locale/:slug/card.png', new Map([['Cache-Control', EDITION_CACHE_CONTROL]])],
 ]);
 
 const encoder = new TextEncoder();
@@ -87,7 +88,7 @@ function headersFile(pages: ReadonlyMap<string, ReadonlyMap<string, string>>): s
     ),
   );
   shared.set('Allow', ALLOWED_METHODS);
-  const rules: [string, ReadonlyMap<string, string>][] = [['/*', shared], ...IMMUTABLE_RULES];
+  const rules: [string, ReadonlyMap<string, string>][] = [['/*', shared], ...FILE_RULES];
   for (const [path, own] of [...pages].sort(([a], [b]) => a.localeCompare(b)))
     rules.push([path, new Map([...own].filter(([name]) => !shared.has(name)))]);
   if (rules.length > MAX_RULES) throw new Error(`_headers: ${rules.length} rules, more than the ${MAX_RULES} Workers Static Assets read`);

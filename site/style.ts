@@ -33,7 +33,12 @@ h2 { font-size: 1.3rem; margin-block: 2rem 0.5rem; }
 .standfirst { font-size: 1.15rem; color: var(--muted); margin-block: 0 1rem; }
 .published { font-size: 0.9rem; color: var(--muted); }
 .photo { margin-inline: 0; margin-block: 1.5rem; }
-.photo-frame { block-size: 4px; background: var(--rule); }
+.photo-frame { border: 1px dashed var(--muted); padding: 1.25rem 1rem; text-align: center; }
+.photo-absent { font-size: 0.85rem; color: var(--muted); letter-spacing: 0.02em; }
+.note-ref { font-size: 0.75em; line-height: 0; }
+.note-ref a { text-decoration: none; padding-inline: 0.1em; }
+.notes { margin-block-start: 2rem; border-block-start: 1px solid var(--rule); font-size: 0.9rem; color: var(--muted); }
+.notes h2 { font-size: 1rem; }
 figcaption { font-size: 0.9rem; color: var(--muted); margin-block-start: 0.5rem; }
 .credit { display: block; font-size: 0.8rem; }
 .dateline { font-weight: bold; }
@@ -54,27 +59,33 @@ figcaption { font-size: 0.9rem; color: var(--muted); margin-block-start: 0.5rem;
 }
 `;
 
+/** CSS counter styles of the numbering systems whose digits are not Latin. */
+const COUNTER_STYLES: Readonly<Record<string, string>> = { arabext: 'persian', arab: 'arabic-indic', deva: 'devanagari', beng: 'bengali' };
+
 /**
- * The site's one stylesheet. Layout uses logical properties only, so a right-to-left edition mirrors itself;
- * each edition whose script has a web font gets it, and only its pages (unicode-range) download it.
+ * An edition's stylesheet: the site's rules, and its own (its script's web font, its digits in numbered lists).
+ * Layout uses logical properties only, so a right-to-left edition mirrors itself. One file per edition, named by
+ * its bytes: editions with the same rules share one, and a new edition changes no other edition's pages.
  */
-export function stylesheet(editions: readonly Edition[]): string {
-  const used = [...new Set(editions.flatMap((e) => (e.font ? [e.font] : [])))];
-  const faces = used.flatMap((name) => {
-    const font = FONTS[name]!;
-    return Object.entries(font.files).map(
-      ([weight, file]) =>
-        `@font-face { font-family: ${font.family}; src: url("${fontPath(font)}${file}") format("woff2"); font-weight: ${weight}; font-style: normal; font-display: swap; unicode-range: ${font.unicodeRange}; }`,
-    );
-  });
-  const rules = editions.flatMap((e) => {
-    const font = e.font ? FONTS[e.font] : undefined;
-    if (!font) return [];
-    return [
-      `html[lang="${e.locale}"] { font-family: ${font.family}, ${font.fallback}; line-height: ${font.lineHeight}; }`,
-      `html[lang="${e.locale}"] h1 { line-height: 1.5; }`,
-    ];
-  });
+export function stylesheet(edition: Edition): string {
+  const font = edition.font ? FONTS[edition.font] : undefined;
+  const faces = font
+    ? Object.entries(font.files).map(
+        ([weight, file]) =>
+          `@font-face { font-family: ${font.family}; src: url("${fontPath(font)}${file}") format("woff2"); font-weight: ${weight}; font-style: normal; font-display: swap; unicode-range: ${font.unicodeRange}; }`,
+      )
+    : [];
+  // Numbered lists count in the edition's digits, as its text does (CSS counter styles by numbering system).
+  const counter = COUNTER_STYLES[new Intl.NumberFormat(edition.locale).resolvedOptions().numberingSystem];
+  const rules = [
+    ...(font
+      ? [
+          `html[lang="${edition.locale}"] { font-family: ${font.family}, ${font.fallback}; line-height: ${font.lineHeight}; }`,
+          `html[lang="${edition.locale}"] h1 { line-height: 1.5; }`,
+        ]
+      : []),
+    ...(counter ? [`html[lang="${edition.locale}"] ol { list-style-type: ${counter}; }`] : []),
+  ];
   // The review page's filter: the radio button checked for a state hides every row in another.
   const filter = REVIEW_STATES.map(
     (state) => `body:has(#show-${state}:checked) .review tbody tr:not([data-state="${state}"]) { display: none; }`,

@@ -86,11 +86,23 @@ export function createApp(site: SiteManifest): Hono<{ Bindings: Env }> {
     return new Response(page.body, { status: 404, headers });
   });
 
-  // Logged once, with the request; the reader gets no detail of the error.
-  app.onError((error, c) => {
-    console.error(`${c.req.method} ${new URL(c.req.url).pathname}: 500: ${error.stack ?? error.message}`);
-    c.header('Cache-Control', NEGOTIATED_CACHE_CONTROL);
-    return c.text('Internal Server Error', 500);
+  // Logged once, with the request; the reader gets the edition's error page (or, if even that fails, a line of
+  // text), with no detail of the error.
+  app.onError(async (error, c) => {
+    const path = new URL(c.req.url).pathname;
+    console.error(`${c.req.method} ${path}: 500: ${error.stack ?? error.message}`);
+    const first = path.split('/')[1] ?? '';
+    try {
+      const page = await c.env.ASSETS.fetch(new URL(paths.error(editions.has(first) ? first : site.sourceLocale), c.req.url));
+      if (!page.ok) throw new Error(`error page: ${page.status}`);
+      const headers = new Headers(page.headers);
+      headers.delete('ETag');
+      headers.set('Cache-Control', NEGOTIATED_CACHE_CONTROL);
+      return new Response(c.req.method === 'HEAD' ? null : page.body, { status: 500, headers });
+    } catch {
+      c.header('Cache-Control', NEGOTIATED_CACHE_CONTROL);
+      return c.text('Internal Server Error', 500);
+    }
   });
 
   return app;

@@ -17,7 +17,7 @@ export const ALLOWED_METHODS = 'GET, HEAD';
 
 /**
  * Security headers on every response. The policy needs no nonce (a nonce would be cached for everyone):
- * the pages have no script at all and one stylesheet from this origin.
+ * the pages run no script (their one script element is JSON-LD data) and have one stylesheet from this origin.
  */
 export const securityHeaders = secureHeaders({
   contentSecurityPolicy: {

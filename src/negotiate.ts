@@ -111,6 +111,8 @@ export function parseAcceptLanguage(header: string): LanguageRange[] {
 export type Negotiate = (header: string | null | undefined) => string;
 
 const NOT_FOUND = -1;
+/** Ranges whose canonical form is remembered, at most. */
+const MAX_ALIASES = 256;
 
 /**
  * A negotiator over `editions` (BCP 47 tags, in the order ties are broken by), in one pass over the header
@@ -149,6 +151,36 @@ export function createNegotiator(editions: readonly string[], fallback: string):
     return found;
   };
 
+  /**
+   * A range no edition matches, canonicalized as CLDR's alias data says (`Intl.getCanonicalLocales`): ISO 639-3
+   * and bibliographic codes (`fas`, `per`, `pes` → `fa`), deprecated ones (`iw` → `he`, `in` → `id`). Cached,
+   * and bounded: a header's ranges are the client's to choose.
+   */
+  const aliases = new Map<string, string | null>();
+  const canonical = (text: string, start: number, end: number): string | null => {
+    const range = text.slice(start, end).toLowerCase();
+    let alias = aliases.get(range);
+    if (alias === undefined) {
+      try {
+        const found = Intl.getCanonicalLocales(range)[0]?.toLowerCase();
+        alias = found !== undefined && found !== range ? found : null;
+      } catch {
+        alias = null;
+      }
+      if (aliases.size >= MAX_ALIASES) aliases.clear();
+      aliases.set(range, alias);
+    }
+    return alias;
+  };
+
+  /** Lookup of the range itself, then of its canonical form where that differs. */
+  const find = (text: string, start: number, end: number): number => {
+    const found = lookup(text, start, end);
+    if (found !== NOT_FOUND) return found;
+    const alias = canonical(text, start, end);
+    return alias === null ? NOT_FOUND : lookup(alias, 0, alias.length);
+  };
+
   // Per edition: its best weight and where that came, whether q=0 excludes it, whether any range names it.
   // Allocated once: a call runs to its end before another can start.
   const best = new Int32Array(count);
@@ -172,7 +204,7 @@ export function createNegotiator(editions: readonly string[], fallback: string):
         }
         return;
       }
-      const edition = lookup(text, start, end);
+      const edition = find(text, start, end);
       if (edition === NOT_FOUND) return;
       named[edition] = 1;
       // RFC 4647 §3.3.1 Basic Filtering: only a range equal to the edition's tag excludes it.

@@ -8,8 +8,14 @@ export const paths = {
   articleAnyEdition: (slug: string) => `/${slug}`,
   articleJson: (locale: string, slug: string) => `/${locale}/${slug}.json`,
   review: (locale: string, slug: string) => `/${locale}/${slug}/review`,
+  /** The picture messengers and search engines show for an edition's link (1200×630 PNG, rendered at build). */
+  card: (locale: string, slug: string) => `/${locale}/${slug}/card.png`,
+  /** An edition's Atom feed. */
+  feed: (locale: string) => `/${locale}/feed.atom`,
   /** An edition's page for an address that has none; the worker sends it with status 404. */
   notFound: (locale: string) => `/${locale}/404`,
+  /** An edition's page for a request the worker failed to answer; the worker sends it with status 500. */
+  error: (locale: string) => `/${locale}/error`,
   /**
    * A link that switches edition and remembers the choice: a negotiating URL with `?lang=`, which the worker
    * answers (the static assets in front of it would serve an edition's own URL without asking the worker).

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { writeAtomic } from './write-atomic.ts';
 
 /** The record of a commit in progress: present only between its first rename and its last. */
@@ -20,7 +20,10 @@ interface Journal {
 export function commitFiles(root: string, writes: readonly { readonly path: string; readonly text: string }[]): void {
   recover(root);
   const renames = writes.map((w) => ({ from: `${w.path}.commit-${process.pid}.tmp`, to: w.path }));
-  writes.forEach((w, i) => writeFileSync(join(root, renames[i]!.from), w.text));
+  for (const [i, w] of writes.entries()) {
+    mkdirSync(dirname(join(root, w.path)), { recursive: true }); // a new edition's folder
+    writeFileSync(join(root, renames[i]!.from), w.text);
+  }
   writeAtomic(join(root, JOURNAL), JSON.stringify({ renames } satisfies Journal));
   finish(root, renames);
 }

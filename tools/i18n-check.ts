@@ -3,17 +3,20 @@
 //                                                      record that a translation fits its English as it is now
 //                                                      (after a stale warning, or an edit after review)
 // npm run i18n:check -- --confirm <locale> --all [--state <state>]
-import { parseArgs } from 'node:util';
 import { UI_NAMESPACE } from '../site/content.ts';
 import { checkProject, localeFile } from './check/check.ts';
 import { formatProblem, printable } from './check/problems.ts';
-import { isSegmentState, readSidecar, recordFor, serializeJson, sidecarFile, type SegmentRecord } from './check/sidecar.ts';
+import { isSegmentState, readSidecar, recordFor, revision, serializeJson, sidecarFile, type SegmentRecord } from './check/sidecar.ts';
+import { parseCommand } from './cli.ts';
 import { commitFiles } from './commit.ts';
 import { ROOT, readProjectFiles } from './project-files.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { confirm: { type: 'string' }, all: { type: 'boolean', default: false }, state: { type: 'string' } },
+const usage = `usage: npm run i18n:check
+       npm run i18n:check -- --confirm <locale> (<segment id>… | --all) [--state initial|translated|reviewed|final]`;
+const { values, positionals } = parseCommand(usage, {
+  confirm: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  state: { type: 'string' },
 });
 
 const files = readProjectFiles();
@@ -47,7 +50,9 @@ if (values.confirm !== undefined) {
       const record = records.get(id);
       if (target !== undefined && (values.all || wanted.has(id) || wanted.has(`${namespace}/${id}`))) {
         found.add(id);
-        next[id] = recordFor(message, target, isSegmentState(state) ? state : (record?.state ?? 'translated'));
+        // Without --state, a segment keeps its state; one written since it was left untranslated is translated.
+        const kept = record?.state === 'initial' && record.targetHash !== revision(target) ? 'translated' : (record?.state ?? 'translated');
+        next[id] = recordFor(message, target, isSegmentState(state) ? state : kept);
         changed ||= JSON.stringify(next[id]) !== JSON.stringify(record);
       } else if (record) next[id] = record;
     }
@@ -63,14 +68,14 @@ for (const problem of result.problems) console.log(formatProblem(problem));
 const errors = result.problems.filter((p) => p.severity === 'error').length;
 const warnings = result.problems.length - errors;
 console.log('');
-const columns = ['locale', 'segments', 'translated', 'draft', 'missing', 'stale', 'errors', 'done'];
+const columns = ['locale', 'edition  ', 'segments', 'translated', 'draft', 'missing', 'stale', 'errors', 'done'];
 console.log(columns.join('  '));
 for (const s of result.summaries) {
   const done = s.segments === 0 ? 100 : Math.floor((s.done / s.segments) * 1000) / 10;
-  const cells = [s.locale, s.segments, s.translated, s.draft, s.missing, s.stale, s.errors].map(String);
+  const cells = [s.locale, s.edition, s.segments, s.translated, s.draft, s.missing, s.stale, s.errors].map(String);
   console.log(
     [
-      ...cells.map((cell, i) => (i === 0 ? cell.padEnd(columns[0]!.length) : cell.padStart(columns[i]!.length))),
+      ...cells.map((cell, i) => (i < 2 ? cell.padEnd(columns[i]!.length) : cell.padStart(columns[i]!.length))),
       `${done.toFixed(1).padStart(5)}%`,
     ].join('  '),
   );

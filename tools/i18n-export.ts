@@ -1,17 +1,17 @@
 // npm run i18n:export -- <locale> --out FILE [--format xliff|po]
 // Writes every segment of a locale for a translator's tool: XLIFF 2.0 (default) or gettext PO.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProblem } from './check/problems.ts';
+import { parseCommand } from './cli.ts';
 import { exportDocument } from './exchange/document.ts';
 import { writePo } from './exchange/po.ts';
 import { writeXliff } from './exchange/xliff.ts';
 import { readProjectFiles } from './project-files.ts';
 import { writeAtomic } from './write-atomic.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, format: { type: 'string' } } });
-const [locale] = positionals;
 const usage = 'usage: npm run i18n:export -- <locale> --out FILE [--format xliff|po]';
+const { values, positionals } = parseCommand(usage, { out: { type: 'string' }, format: { type: 'string' } });
+const [locale] = positionals;
 if (!locale || !values.out) {
   console.error(usage);
   process.exit(2);

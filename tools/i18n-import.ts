@@ -4,18 +4,19 @@
 // was exported (a conflict; --force takes the file's text), refuses the whole file: nothing is written.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProblem, printable } from './check/problems.ts';
+import { parseCommand } from './cli.ts';
 import { commitFiles } from './commit.ts';
 import { importDocument, type ExchangeDocument } from './exchange/document.ts';
 import { readPo } from './exchange/po.ts';
 import { ExchangeFormatError, readXliff } from './exchange/xliff.ts';
 import { ROOT, readProjectFiles } from './project-files.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
+const usage = 'usage: npm run i18n:import -- FILE (.xlf/.xliff or .po) [--force]';
+const { values, positionals } = parseCommand(usage, { force: { type: 'boolean', default: false } });
 const [file] = positionals;
 if (!file || positionals.length > 1) {
-  console.error('usage: npm run i18n:import -- FILE (.xlf/.xliff or .po) [--force]');
+  console.error(usage);
   process.exit(2);
 }
 const refuse = (): never => {

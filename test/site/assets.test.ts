@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { Editions } from '../../site/editions.ts';
 import { FONTS, fontPath } from '../../site/fonts.ts';
 import { stylesheet } from '../../site/style.ts';
-import { catalog } from './catalog.ts';
+import { catalog, siteApp } from './catalog.ts';
 
-const editions = new Editions(catalog.editions).all;
-const css = stylesheet(editions);
+const editions = new Editions(catalog.editions);
+const css = stylesheet(editions.of('fa'));
 const vazirmatn = FONTS.vazirmatn!;
 
 describe('the Persian font in the stylesheet', () => {
@@ -18,8 +18,16 @@ describe('the Persian font in the stylesheet', () => {
   it('is only for Arabic script (unicode-range), swaps in when ready, and only the Persian edition asks for it', () => {
     expect(css.match(/@font-face \{[^}]*font-display: swap; unicode-range: U\+0600-06FF/g)?.length).toBe(2);
     expect(css).toMatch(/html\[lang="fa"\] \{ font-family: Vazirmatn, /);
-    expect(css).not.toMatch(/html\[lang="(en|ru)"\][^{]*\{[^}]*font-family/);
     expect(css).not.toMatch(/:lang\(fa\)[^{]*\{[^}]*font-family/);
+    for (const locale of ['en', 'ru']) expect(stylesheet(editions.of(locale))).not.toMatch(/@font-face|font-family: Vazirmatn/);
+  });
+
+  it('each edition links its own stylesheet: English and Russian, with the same rules, share one file', async () => {
+    const site = siteApp();
+    const linked = async (locale: string) =>
+      /<link rel="stylesheet" href="([^"]+)"/.exec(await (await site.request(`/${locale}/`)).text())![1];
+    expect(await linked('en')).toBe(await linked('ru'));
+    expect(await linked('fa')).not.toBe(await linked('en'));
   });
 
   it('is in the static assets, as woff2, cached for a year', async () => {

@@ -25,7 +25,7 @@ const editions = [
     locale: 'ru',
     dir: 'ltr',
     script: /[\u0400-\u04FF]{3,}/,
-    date: '19 января 2022 г.',
+    date: '19 января 2022\u00a0г.',
   },
 ] as const;
 

@@ -14,7 +14,8 @@ const hostile = [
     description: 'a <script> tag in a segment is shown as text',
     page: () => faPage((c) => (c.resources.fa![SLUG]!.headline = 'خبر <script>alert(1)</script> {putin} {raisi} {kremlin}')),
     shown: '&lt;script&gt;alert(1)&lt;/script&gt;',
-    never: /<script/i,
+    // The one script element is the page's JSON-LD, where the headline's "<" is written \u003c.
+    never: /<script(?! type="application\/ld\+json">[^<]*<\/script>)|alert\(1\)<\/script>/i,
   },
   {
     description: 'an attribute breakout in a glossary name is escaped in text and in attributes',

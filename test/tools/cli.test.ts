@@ -72,9 +72,9 @@ describe('the translators’ tools, as processes', () => {
     // Every English interface string and article segment, all translated, none missing or stale.
     const english = (name: string) => Object.keys(JSON.parse(readFileSync(join(root, 'locales', 'en', name), 'utf8'))).length;
     const segments = english('ui.json') + english(`${SLUG}.json`);
-    expect(out).toMatch(/^locale {2}segments {2}translated {2}draft {2}missing {2}stale {2}errors {2}done$/m);
+    expect(out).toMatch(/^locale {2}edition {4}segments {2}translated {2}draft {2}missing {2}stale {2}errors {2}done$/m);
     for (const locale of ['fa', 'ru'])
-      expect(out).toMatch(new RegExp(`^${locale}\\s+${segments}\\s+${segments}\\s+0\\s+0\\s+0\\s+0\\s+100\\.0%$`, 'm'));
+      expect(out).toMatch(new RegExp(`^${locale}\\s+published\\s+${segments}\\s+${segments}\\s+0\\s+0\\s+0\\s+0\\s+100\\.0%$`, 'm'));
   });
 
   it('a truncated locale file makes i18n:check fail, naming the file, line and column', () => {
@@ -140,7 +140,7 @@ describe('the translators’ tools, as processes', () => {
       run('i18n-export.ts', 'ru', '--out', file);
       // Two edits: a good one that must not be written either, and a broken one.
       const text = readFileSync(file, 'utf8')
-        .replace('Новости на трех языках', 'Новости на трёх языках')
+        .replace('Новости на вашем языке', 'Новости на нашем языке')
         .replace('Сегмент', 'Сегмент {broken');
       writeFileSync(file, text);
       const { status, out } = run('i18n-import.ts', file);
@@ -157,13 +157,13 @@ describe('the translators’ tools, as processes', () => {
     restoring(() => {
       const file = join(root, 'ru.xlf');
       run('i18n-export.ts', 'ru', '--out', file);
-      writeFileSync(file, readFileSync(file, 'utf8').replace('Новости на трех языках', 'Новости на трёх языках'));
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Новости на вашем языке', 'Новости на нашем языке'));
       const { status, out } = run('i18n-import.ts', file);
       expect(status).toBe(0);
       expect(out).toContain('i18n:import: ru ui/site-name: reviewed → translated, text changed');
       expect(out).toContain('wrote locales/ru/ui.json');
       expect(out).toContain('wrote locales/ru/ui.state.json');
-      expect(valueOf('ru', 'ui', 'site-name')).toBe('Новости на трёх языках');
+      expect(valueOf('ru', 'ui', 'site-name')).toBe('Новости на нашем языке');
       expect(readdirSync(join(root, 'locales'), { recursive: true, encoding: 'utf8' }).filter((n) => /tmp|commit/.test(n))).toEqual([]);
     }));
 
@@ -269,7 +269,7 @@ describe('the translators’ tools, as processes', () => {
     restoring(() => {
       const file = join(root, 'ru-kill.xlf');
       run('i18n-export.ts', 'ru', '--out', file);
-      writeFileSync(file, readFileSync(file, 'utf8').replace('Новости на трех языках', 'Новости на трёх языках'));
+      writeFileSync(file, readFileSync(file, 'utf8').replace('Новости на вашем языке', 'Новости на нашем языке'));
       // Preloaded into the import alone: after the first rename of its commit, the process is killed.
       const killer = join(root, 'kill-after-first-rename.mjs');
       writeFileSync(
@@ -279,7 +279,7 @@ describe('the translators’ tools, as processes', () => {
       const killed = runWith(['--import', killer], 'i18n-import.ts', file);
       expect(killed.status).toBeNull();
       // Between the writes: the locale file is new, its sidecar still old, and the commit's journal is there.
-      expect(valueOf('ru', 'ui', 'site-name')).toBe('Новости на трёх языках');
+      expect(valueOf('ru', 'ui', 'site-name')).toBe('Новости на нашем языке');
       expect(readdirSync(join(root, 'locales'))).toContain('.commit.json');
       const check = run('i18n-check.ts');
       expect(check.out).toContain('i18n: finished an import that was interrupted: locales/ru/ui.json, locales/ru/ui.state.json');

@@ -310,7 +310,7 @@ describe('the PO file', () => {
     expect(po).toMatch(
       /#: locales\/en\/putin-raisi-kremlin-meeting\.json\n#\. block: headline\n#\. state: reviewed\n#\. revision: sha256:[0-9a-f]{16}\n#, fuzzy\n#\| msgid "\{putin\} and \{raisi\} back closer ties in \{kremlin\} meeting"\nmsgctxt "headline"\nmsgid "\{putin\} and \{raisi\} back closer ties at \{kremlin\} meeting"\n/,
     );
-    expect(po).toContain('msgctxt "site-name"\nmsgid "News in three languages"\nmsgstr "Новости на трех языках"');
+    expect(po).toContain('msgctxt "site-name"\nmsgid "News in your language"\nmsgstr "Новости на вашем языке"');
   });
 });
 

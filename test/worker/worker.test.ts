@@ -24,7 +24,28 @@ describe('the worker, on its own', () => {
     expect(await response.text()).toContain('<html lang="ru"');
   });
 
-  it('a failure gives a 500 with no detail of the error, never cached, logged once with method and path', async () => {
+  it('a failure gives the edition’s error page with status 500, no detail of the error, never cached, logged once', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // The static assets fail for the 404 page alone: the worker's answer fails, the error page is there.
+    const failing = {
+      ...env,
+      ASSETS: {
+        fetch: (input: URL | string, init?: RequestInit) =>
+          String(input).endsWith('/404') ? Promise.reject(new TypeError('assets unavailable')) : env.ASSETS.fetch(input, init),
+      },
+    } as unknown as Env;
+    const response = await request('/fa/no-such-page', {}, failing);
+    expect(response.status).toBe(500);
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store');
+    expect(response.headers.get('Content-Language')).toBe('fa');
+    const html = await response.text();
+    expect(html).toContain('<html lang="fa"');
+    expect(html).toContain('data-segment="error-title"');
+    expect(html).not.toMatch(/TypeError|assets unavailable/);
+    expect(errors).toHaveBeenCalledTimes(1);
+  });
+
+  it('when even the error page cannot be had: a 500 of one line, with no detail of the error, never cached, logged once with method and path', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const broken = { ...env, ASSETS: { fetch: () => Promise.reject(new TypeError('assets unavailable')) } } as unknown as Env;
     const response = await request('/fa/no-such-page', {}, broken);

@@ -7,7 +7,7 @@ import {
   type Catalog,
   type SegmentStatus,
 } from '../../site/content.ts';
-import { describeEdition } from '../../site/editions.ts';
+import { describeEdition, type EditionState } from '../../site/editions.ts';
 import { ALLOWED_TAGS, isAllowedTag } from '../../site/rich-text.ts';
 import { parseArticle } from './content.ts';
 import { EDITIONS_FILE, parseEditions } from './editions.ts';
@@ -42,6 +42,8 @@ export interface ProjectFiles {
 /** Per translated edition: how much of it is there, and how much of that is ready. */
 export interface LocaleSummary {
   readonly locale: string;
+  /** The edition's state in locales/editions.json. */
+  readonly edition: EditionState;
   readonly segments: number;
   /** In a published state (translated, reviewed, final). */
   readonly translated: number;
@@ -72,6 +74,7 @@ const NAME = /^[A-Za-z][A-Za-z0-9]*(?:_[a-z]+)?$/;
 const ARGUMENT_KINDS: Record<keyof UnionKeys<ArgumentSpec>, ReadonlySet<ArgumentKind>> = {
   weekday: new Set(['argument', 'select']),
   number: new Set(['argument', 'number', 'plural']),
+  date: new Set(['date']),
 };
 type UnionKeys<T> = { [K in T extends unknown ? keyof T : never]: true };
 
@@ -144,6 +147,7 @@ export function checkProject(files: ProjectFiles): CheckResult {
     drafts: Object.create(null) as Table<string>,
     status: Object.create(null) as Table<SegmentStatus>,
     erroneous: new Set(),
+    untranslated: new Set(),
     fileValues,
     sidecars,
     locales,
@@ -181,10 +185,17 @@ export function checkProject(files: ProjectFiles): CheckResult {
       for (const id of english.keys())
         if (!segments.some((s) => s.id === id)) problems.error(path, id, `no block of content/${article.slug}.json names this segment`);
     }
+    const englishNames = new Map<string, string[]>();
     checkNamespace(context, article.slug, (locale, segment, shape, file) => {
       for (const name of shape.arguments.keys()) usedNames.get(locale)?.add(name).add(nameBase(name));
+      if (locale === source) englishNames.set(segment, [...shape.arguments.keys()]);
       return checkArguments(problems, article, glossaries.get(locale)!, locale, segment, shape, file);
     });
+    // A segment not translated yet will use the names its English uses.
+    for (const key of context.untranslated) {
+      const [locale = '', namespace, id = ''] = key.split('/');
+      if (namespace === article.slug) for (const name of englishNames.get(id) ?? []) usedNames.get(locale)?.add(name);
+    }
   }
   for (const locale of locales)
     for (const name of glossaries.get(locale)?.keys() ?? [])
@@ -192,7 +203,9 @@ export function checkProject(files: ProjectFiles): CheckResult {
 
   const sorted = [...problems.items].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const translatable = [UI_NAMESPACE, ...articles.map((a) => a.slug)];
-  const summaries = locales.filter((l) => l !== source).map((locale) => summarize(context, locale, translatable));
+  const summaries = locales
+    .filter((l) => l !== source)
+    .map((locale) => ({ ...summarize(context, locale, translatable), edition: editionsFile.editions[locale]!.state }));
   if (problems.hasErrors) return { problems: sorted, summaries };
   const { resources, drafts, status } = context;
   return { problems: sorted, summaries, catalog: { editions: editionsFile, articles, resources, drafts, status } };
@@ -207,6 +220,8 @@ interface NamespaceContext {
   readonly status: Table<SegmentStatus>;
   /** `locale/namespace/id` of every segment with an error. */
   readonly erroneous: Set<string>;
+  /** `locale/namespace/id` of every segment not translated yet ("" in the state initial). */
+  readonly untranslated: Set<string>;
   readonly fileValues: (locale: string, namespace: string) => Map<string, string> | undefined;
   readonly sidecars: ReadonlyMap<string, ReadonlyMap<string, SegmentRecord>>;
   /** Every edition, the source they are translated from, and each edition's script (ISO 15924). */
@@ -215,7 +230,7 @@ interface NamespaceContext {
   readonly scripts: ReadonlyMap<string, string>;
 }
 
-function summarize(context: NamespaceContext, locale: string, namespaces: readonly string[]): LocaleSummary {
+function summarize(context: NamespaceContext, locale: string, namespaces: readonly string[]): Omit<LocaleSummary, 'edition'> {
   let segments = 0;
   let translated = 0;
   let draft = 0;
@@ -289,7 +304,12 @@ function checkNamespace(context: NamespaceContext, namespace: string, namesOf: A
         continue;
       }
       if (message.trim() === '') {
-        problems.error(path, id, 'empty');
+        // Not translated yet (as npm run i18n:add writes a new language): served in English until it is.
+        if (message === '' && locale !== source && context.sidecars.get(sidecarFile(locale, namespace))?.get(id)?.state === 'initial') {
+          context.untranslated.add(`${locale}/${namespace}/${id}`);
+          continue;
+        }
+        problems.error(path, id, 'empty (a segment not translated yet is "" in the state initial, and served in English)');
         context.erroneous.add(`${locale}/${namespace}/${id}`);
         continue;
       }
@@ -362,14 +382,9 @@ function checkArguments(
   for (const [name, kinds] of shape.arguments) {
     const spec = Object.hasOwn(article.arguments, name) ? article.arguments[name] : undefined;
     if (spec) {
-      const allowed = ARGUMENT_KINDS['weekday' in spec ? 'weekday' : 'number'];
+      const type = 'weekday' in spec ? 'weekday' : 'date' in spec ? 'date' : 'number';
       for (const kind of kinds)
-        if (!allowed.has(kind))
-          problems.error(
-            path,
-            id,
-            `argument {${name}} is ${'weekday' in spec ? 'a weekday' : 'a number'} and cannot be formatted as ${kind}`,
-          );
+        if (!ARGUMENT_KINDS[type].has(kind)) problems.error(path, id, `argument {${name}} is a ${type} and cannot be formatted as ${kind}`);
       continue;
     }
     if (kinds.size !== 1 || !kinds.has('argument')) problems.error(path, id, `name {${name}} is inserted as it is, not formatted`);
@@ -416,6 +431,8 @@ function recordStatus(
     const record = records?.get(id);
     let state: SegmentState = record?.state ?? 'translated';
     if (records && !record) context.problems.warning(file, id, 'no record of the English this was translated from');
+    // Written by someone since the tools left it untranslated or a draft: a translation now.
+    if (record?.state === 'initial' && record.targetHash !== revision(target)) state = 'translated';
     if (record && VOUCHED_STATES.has(record.state) && record.targetHash !== revision(target)) {
       state = 'translated';
       context.problems.warning(

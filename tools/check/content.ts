@@ -51,6 +51,11 @@ export function parseArticle(file: string, text: string, problems: ProblemList):
   else if (slug !== expectedSlug) fail(`slug: "${slug}" must match the file name "${expectedSlug}"`);
   else if (RESERVED_SLUGS.has(slug)) fail(`slug: "${slug}" is the name of a shared namespace`);
   if (!isText(data.publisher)) fail('publisher: must be a name');
+  if (
+    data.original !== undefined &&
+    !(isObject(data.original) && typeof data.original.url === 'string' && /^https:\/\/[^\s/]+\/\S*$/.test(data.original.url))
+  )
+    fail('original: must be { "url": "https://…" }, the address of the article as its publisher published it');
   if (data.language !== 'en') fail('language: must be "en", the language the editions are translated from');
 
   const published = data.published;
@@ -68,7 +73,7 @@ export function parseArticle(file: string, text: string, problems: ProblemList):
   if (data.arguments !== undefined && !isObject(data.arguments)) fail('arguments: must be an object');
   for (const [name, spec] of Object.entries(args)) {
     if (!ARGUMENT_NAME.test(name)) fail(`arguments: "${name}" must be a name of letters and digits`);
-    if (!isArgumentSpec(spec)) fail(`arguments.${name}: must be { "weekday": "YYYY-MM-DD" } or { "number": n }`);
+    if (!isArgumentSpec(spec)) fail(`arguments.${name}: must be { "weekday": "YYYY-MM-DD" }, { "number": n } or { "date": "YYYY-MM-DD" }`);
   }
 
   const blocks = Array.isArray(data.blocks) ? data.blocks : [];
@@ -103,6 +108,13 @@ export function parseArticle(file: string, text: string, problems: ProblemList):
         return fail(`${where}.type: must be headline, standfirst, photo, paragraph, subheading or source`);
     }
   });
+  const notes = data.notes === undefined ? [] : Array.isArray(data.notes) ? data.notes : (fail('notes: must list the editor’s notes'), []);
+  const named = new Set(seen);
+  notes.forEach((note: Json, i: number) => {
+    if (!isObject(note)) return fail(`notes[${i}]: must be { "segment": "<id>", "on": "<id of the segment it is about>" }`);
+    segmentId(`notes[${i}].segment`, note.segment);
+    if (typeof note.on !== 'string' || !named.has(note.on)) fail(`notes[${i}].on: must name a segment of a block`);
+  });
   for (const type of ['headline', 'standfirst'] as const) {
     if (blocks.filter((b: Json) => isObject(b) && b.type === type).length !== 1) fail(`blocks: must have exactly one ${type}`);
   }
@@ -126,5 +138,6 @@ function isArgumentSpec(spec: Json): spec is ArgumentSpec {
   if (keys.length !== 1) return false;
   if ('weekday' in spec) return typeof spec.weekday === 'string' && isIsoDate(spec.weekday);
   if ('number' in spec) return typeof spec.number === 'number' && Number.isFinite(spec.number);
+  if ('date' in spec) return typeof spec.date === 'string' && isIsoDate(spec.date);
   return false;
 }

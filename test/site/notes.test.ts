@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { siteApp, SLUG } from './catalog.ts';
+
+const site = siteApp();
+const page = async (locale: string) => (await site.request(`/${locale}/${SLUG}`)).text();
+
+describe('the editor’s note on the source’s slip (“who was elected in August”)', () => {
+  const notes = [
+    {
+      locale: 'en',
+      number: '1',
+      label: 'Editor’s note 1',
+      text: 'Ebrahim Raisi was elected president on June 18, 2021 and took office in August 2021.',
+    },
+    { locale: 'fa', number: '۱', label: 'یادداشت ویراستار ۱', text: 'ابراهیم رئیسی در ۲۸ خرداد ۱۴۰۰ به ریاست‌جمهوری انتخاب شد' },
+    { locale: 'ru', number: '1', label: 'Примечание редакции 1', text: 'Эбрахим Раиси был избран президентом 18 июня 2021 года' },
+  ];
+  for (const { locale, number, label, text } of notes) {
+    it(`${locale}: is marked on its segment by a superscript link named “${label}”, and shown at the end of the article`, async () => {
+      const html = await page(locale);
+      expect(html).toMatch(
+        new RegExp(
+          `data-segment="putin-hosted-raisi">[^]*?</span><sup class="note-ref"><a href="#note-1" id="note-ref-1" aria-label="${label}">${number}</a></sup>`,
+        ),
+      );
+      const aside = /<aside class="notes" aria-labelledby="notes-title">(.*?)<\/aside>/.exec(html)?.[1] ?? '';
+      expect(aside).toContain(`<li id="note-1"><span data-segment="note-raisi-elected">${text}`);
+      expect(aside).toContain('<a href="#note-ref-1" class="note-back"');
+      expect(html.indexOf('<aside class="notes"')).toBeGreaterThan(html.indexOf('data-segment="source-line"'));
+    });
+  }
+
+  it('is in the JSON edition, with the segment it is about', async () => {
+    const edition = (await (await site.request(`/fa/${SLUG}.json`)).json()) as {
+      notes: { id: string; on: string; text: string; lang: string }[];
+    };
+    expect(edition.notes).toEqual([
+      expect.objectContaining({
+        id: 'note-raisi-elected',
+        on: 'putin-hosted-raisi',
+        lang: 'fa',
+        text: expect.stringContaining('۲۸ خرداد ۱۴۰۰'),
+      }),
+    ]);
+  });
+});
+
+describe('the photograph that is not there', () => {
+  for (const [locale, label] of [
+    ['en', 'Photograph not reproduced here'],
+    ['fa', 'عکس در اینجا منتشر نشده است'],
+    ['ru', 'Фотография здесь не воспроизводится'],
+  ] as const) {
+    it(`${locale}: the frame says it is not reproduced, visibly, and keeps the photo’s description as its accessible name`, async () => {
+      const html = await page(locale);
+      expect(html).toMatch(
+        new RegExp(
+          `<div class="photo-frame" role="img" aria-label="[^"]+"><span class="photo-absent" aria-hidden="true"><span data-segment="photo-not-reproduced">${label}</span></span></div>`,
+        ),
+      );
+    });
+  }
+});
+
+describe('how each language writes a list and a date', () => {
+  it('Persian lists without a comma before «و»', async () => {
+    expect(await (await site.request('/fa/')).text()).toContain('انگلیسی، فارسی و روسی');
+  });
+
+  it('Russian keeps «и» on the line of the last item (a no-break space)', async () => {
+    expect(await (await site.request('/ru/')).text()).toContain('английский, персидский и\u00a0русский');
+  });
+
+  it('Russian keeps «г.» on the line of its year (a no-break space)', async () => {
+    expect(await page('ru')).toContain('<time datetime="2022-01-19">19 января 2022\u00a0г.</time>');
+  });
+});
