@@ -8,6 +8,11 @@ import { ROOT } from '../../tools/project-files.ts';
 export const BUNDLE_DIR = join(ROOT, '.wrangler', 'test', 'worker');
 
 export default function bundle(): void {
+  bundleWorker(ROOT, BUNDLE_DIR);
+}
+
+/** Bundles the worker of the project at `root` into `outdir`, as `wrangler deploy` would upload it. */
+export function bundleWorker(root: string, outdir: string): void {
   const { SITE_ORIGIN: _, ...env } = process.env;
   const run = spawnSync(
     process.execPath,
@@ -16,12 +21,12 @@ export default function bundle(): void {
       'deploy',
       '--dry-run',
       '--outdir',
-      BUNDLE_DIR,
+      outdir,
       '--metafile',
-      join(BUNDLE_DIR, 'metafile.json'),
+      join(outdir, 'metafile.json'),
     ],
     {
-      cwd: ROOT,
+      cwd: root,
       encoding: 'utf8',
       env,
     },

@@ -13,7 +13,8 @@ export const ORIGIN = String(config.vars.SITE_ORIGIN);
  * The deployed worker behind its static assets, as the edge runs them: the bundle `wrangler deploy` would
  * upload, the project's public/ with its `_headers`, the bindings and routing of wrangler.toml.
  */
-export function startEdge(): Miniflare {
+export function startEdge(root = ROOT, bundleDir = BUNDLE_DIR): Miniflare {
+  const config = unstable_readConfig({ config: join(root, 'wrangler.toml') });
   const assets = config.assets!;
   return new Miniflare({
     log: new Log(LogLevel.WARN),
@@ -26,7 +27,7 @@ export function startEdge(): Miniflare {
           compatibilityFlags: config.compatibility_flags,
           manifest: {
             mainModule: 'index.js',
-            modules: { 'index.js': { type: 'esm', contents: readFileSync(join(BUNDLE_DIR, 'index.js'), 'utf8') } },
+            modules: { 'index.js': { type: 'esm', contents: readFileSync(join(bundleDir, 'index.js'), 'utf8') } },
           },
           env: {
             ...Object.fromEntries(
@@ -35,7 +36,7 @@ export function startEdge(): Miniflare {
             [assets.binding!]: { type: 'assets' },
           },
           assets: {
-            directory: join(ROOT, assets.directory!),
+            directory: join(root, assets.directory!),
             hasUserWorker: true,
             ...(assets.run_worker_first === undefined ? {} : { runWorkerFirst: assets.run_worker_first }),
           },
