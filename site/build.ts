@@ -10,6 +10,7 @@ import type { SiteManifest } from '../src/site-manifest.ts';
 import { paths } from '../src/paths.ts';
 import { checkProject } from '../tools/check/check.ts';
 import { formatProblem } from '../tools/check/problems.ts';
+import { blockingOutput } from '../tools/cli.ts';
 import { ROOT, readProjectFiles } from '../tools/project-files.ts';
 import { writeAtomic } from '../tools/write-atomic.ts';
 import { createSiteApp } from './app.tsx';
@@ -22,6 +23,7 @@ import { blockSegment, Site } from './site.ts';
 import { renderSite } from './ssg.ts';
 
 const PUBLIC = join(ROOT, 'public');
+blockingOutput();
 
 // In the live preview (`wrangler dev`), a broken file must not stop the preview: the last good build stays
 // served and the problem is named here; saving the fix rebuilds. Anywhere else, nothing is built.
