@@ -11,6 +11,7 @@ import { CardRenderer } from '../site/card-renderer.ts';
 import { Editions } from '../site/editions.ts';
 import { CARD_FONTS, FONTS, fontPath } from '../site/fonts.ts';
 import { startSite, stopSite } from './dev-server.ts';
+import { decodeHtml } from '../test/html.ts';
 import { ROOT } from '../tools/project-files.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -263,15 +264,6 @@ async function checkCards() {
     scores.as > 0.6 && scores.as > scores.reversed + 0.2 && scores.as > scores.unjoined + 0.2,
     `ink overlap with Chromium ${scores.as.toFixed(2)}; reversed ${scores.reversed.toFixed(2)}, unjoined ${scores.unjoined.toFixed(2)}`,
   );
-}
-
-function decodeHtml(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 // The live preview: a translator's saved edit shows on the next reload of `npm start`, with no restart. In a

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import { cardSvg, escapeXml, type CardText, type Measure } from './card.ts';
+import { cardSvg, type CardText, type Measure } from './card.ts';
 import { CARD_FONTS } from './fonts.ts';
+import { escapeXml } from './xml.ts';
 
 /** A file of an installed npm package. */
 const packageFile = (pkg: string, file: string) =>

@@ -1,4 +1,5 @@
 import { cardFontFor } from './fonts.ts';
+import { escapeXml } from './xml.ts';
 
 /** The size messengers and search engines show a link's picture at (Open Graph, `summary_large_image`). */
 export const CARD = { width: 1200, height: 630 } as const;
@@ -38,8 +39,6 @@ const TEXT_WIDTH = CARD.width - 2 * MARGIN;
 const INK = '#1b1b1b';
 const ACCENT = '#0b5cad';
 const MUTED = '#595959';
-
-export const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Measures a line of text as the renderer sets it (shaped: Persian letters joined, right to left). */
 export type Measure = (text: string, family: string, size: number, weight: number) => number;

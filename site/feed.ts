@@ -1,7 +1,6 @@
 import { paths } from '../src/paths.ts';
 import type { ArticleView } from './site.ts';
-
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeXml } from './xml.ts';
 
 /**
  * The first instant of a calendar date where an article was dated (its dateline's time zone), as RFC 3339:

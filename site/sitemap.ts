@@ -2,9 +2,7 @@ import type { Article } from './content.ts';
 import type { Edition } from './editions.ts';
 import { alternates, articleFamily, frontFamily, type PageFamily } from './alternates.ts';
 import { paths } from '../src/paths.ts';
-
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+import { escapeXml } from './xml.ts';
 
 /** The sitemap: every published edition of every page, each with the full set of hreflang alternates (xhtml:link). */
 export function sitemapXml(origin: string, articles: readonly Article[], editions: readonly Edition[]): string {

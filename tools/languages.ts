@@ -4,7 +4,7 @@
 import { GLOSSARY_NAMESPACE, UI_NAMESPACE } from '../site/content.ts';
 import { describeEdition, type Edition, type EditionEntry, type EditionsFile } from '../site/editions.ts';
 import { CARD_FONTS, fontForScript } from '../site/fonts.ts';
-import { checkProject, localeFile, type ProjectFiles, type SourceFile } from './check/check.ts';
+import { checkProject, localeFile, withWrites, type ProjectFiles, type SourceFile } from './check/check.ts';
 import { canonicalTag, cldrKnows, EDITIONS_FILE } from './check/editions.ts';
 import { ProblemList, type Problem } from './check/problems.ts';
 import { PUBLISHED_STATES, recordFor, serializeJson, sidecarFile, type SegmentRecord } from './check/sidecar.ts';
@@ -31,14 +31,6 @@ export function serializeEditions(file: EditionsFile): string {
 }
 
 const refused = (problems: ProblemList): LanguageChange => ({ writes: [], problems: problems.items });
-
-/** The files with `writes` in place of (or beside) those they name. */
-function withWrites(files: ProjectFiles, writes: readonly SourceFile[]): ProjectFiles {
-  const byPath = new Map(writes.map((w) => [w.path, w]));
-  const editions = byPath.get(EDITIONS_FILE) ?? files.editions;
-  const kept = files.locales.filter((f) => !byPath.has(f.path));
-  return { ...files, editions, locales: [...kept, ...writes.filter((w) => w.path.startsWith('locales/') && w.path !== EDITIONS_FILE)] };
-}
 
 /** Refuses a change whose result fails the check: a bug of the tool, never a half-written language. */
 function verified(files: ProjectFiles, writes: readonly SourceFile[], problems: ProblemList, locale: string): LanguageChange {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeHtml } from '../html.ts';
 import source from '../../content/putin-raisi-kremlin-meeting.source.txt?raw';
 import content from '../../content/putin-raisi-kremlin-meeting.json';
 import { blockSegments, type Article } from '../../site/content.ts';
@@ -7,14 +8,6 @@ import { siteApp } from './catalog.ts';
 const site = siteApp();
 
 const article = content as Article;
-
-const decode = (html: string) =>
-  html
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 
 /** The text of every `data-segment` element of a page, and the photo's description, read with HTMLRewriter. */
 async function segmentsOf(response: Response): Promise<Map<string, string>> {
@@ -35,11 +28,11 @@ async function segmentsOf(response: Response): Promise<Map<string, string>> {
     })
     .on('[role="img"][aria-label]', {
       element(el) {
-        texts.set('photo-alt', decode(el.getAttribute('aria-label') ?? ''));
+        texts.set('photo-alt', decodeHtml(el.getAttribute('aria-label') ?? ''));
       },
     });
   await rewriter.transform(response).text();
-  for (const [id, text] of texts) texts.set(id, decode(text));
+  for (const [id, text] of texts) texts.set(id, decodeHtml(text));
   return texts;
 }
 

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { decodeHtml } from '../html.ts';
 import { paths } from '../../src/paths.ts';
 import { catalog, ORIGIN, siteApp, SLUG } from './catalog.ts';
 
 const site = siteApp();
 const LOCALES = ['en', 'fa', 'ru'] as const;
-
-const decode = (html: string) =>
-  html
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
 
 /** What a page says of itself to machines, read with HTMLRewriter: its h1, meta properties, links, JSON-LD. */
 async function headOf(response: Response) {
@@ -27,7 +20,7 @@ async function headOf(response: Response) {
     .on('meta[property], meta[name]', {
       element(el) {
         const key = el.getAttribute('property') ?? el.getAttribute('name')!;
-        meta.set(key, [...(meta.get(key) ?? []), decode(el.getAttribute('content') ?? '')]);
+        meta.set(key, [...(meta.get(key) ?? []), decodeHtml(el.getAttribute('content') ?? '')]);
       },
     })
     .on('link', {
@@ -35,7 +28,7 @@ async function headOf(response: Response) {
         const link: Record<string, string> = {};
         for (const name of ['rel', 'type', 'href', 'hreflang', 'title']) {
           const value = el.getAttribute(name);
-          if (value !== null) link[name] = decode(value);
+          if (value !== null) link[name] = decodeHtml(value);
         }
         links.push(link);
       },
@@ -74,7 +67,7 @@ async function headOf(response: Response) {
     })
     .transform(response)
     .text();
-  return { h1: decode(h1), meta, links, scripts, notes: notes.map(decode) };
+  return { h1: decodeHtml(h1), meta, links, scripts, notes: notes.map(decodeHtml) };
 }
 
 const article = async (locale: string) => headOf(await site.request(paths.article(locale, SLUG)));
@@ -196,7 +189,7 @@ describe('the Atom feed of an edition', () => {
       const head = await article(locale);
       expect(feed).toContain(`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`);
       const title = /<entry>[\s\S]*?<title type="text">([^<]*)<\/title>/.exec(feed)![1]!;
-      expect(decode(title)).toBe(head.h1);
+      expect(decodeHtml(title)).toBe(head.h1);
       expect(feed).toContain(`<link rel="self" type="application/atom+xml" href="${ORIGIN}${paths.feed(locale)}"/>`);
     });
   }

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkProject, type ProjectFiles, type SourceFile } from '../../tools/check/check.ts';
+import { checkProject, withWrites, type ProjectFiles } from '../../tools/check/check.ts';
 import { formatProblem } from '../../tools/check/problems.ts';
 import { addLanguage, publishLanguage, serializeEditions } from '../../tools/languages.ts';
 import { readProjectFiles } from '../../tools/project-files.ts';
 
 const SLUG = 'putin-raisi-kremlin-meeting';
 const landed = readProjectFiles();
-
-/** The project with `writes` applied, as the commands would leave it. */
-function applied(files: ProjectFiles, writes: readonly SourceFile[]): ProjectFiles {
-  const byPath = new Map(writes.map((w) => [w.path, w]));
-  const locales = files.locales.filter((f) => !byPath.has(f.path));
-  return {
-    ...files,
-    editions: byPath.get(files.editions.path) ?? files.editions,
-    locales: [...locales, ...writes.filter((w) => w.path !== files.editions.path)],
-  };
-}
 
 const messages = (result: { problems: readonly { severity: string }[] }) =>
   result.problems.filter((p) => p.severity === 'error').map((p) => formatProblem(p as never));
@@ -27,7 +16,7 @@ function added(...locales: string[]): ProjectFiles {
   for (const locale of locales) {
     const result = addLanguage(files, locale);
     expect(messages(result)).toEqual([]);
-    files = applied(files, result.writes);
+    files = withWrites(files, result.writes);
   }
   return files;
 }

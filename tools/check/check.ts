@@ -39,6 +39,20 @@ export interface ProjectFiles {
   readonly locales: readonly SourceFile[];
 }
 
+/** The project's files as they would be after `writes`: each in place of the file it names, or added. */
+export function withWrites(files: ProjectFiles, writes: readonly SourceFile[]): ProjectFiles {
+  const written = new Set(writes.map((w) => w.path));
+  const merged = (kept: readonly SourceFile[], prefix: string) => [
+    ...kept.filter((f) => !written.has(f.path)),
+    ...writes.filter((w) => w.path.startsWith(prefix) && w.path !== files.editions.path),
+  ];
+  return {
+    editions: writes.find((w) => w.path === files.editions.path) ?? files.editions,
+    content: merged(files.content, 'content/'),
+    locales: merged(files.locales, 'locales/'),
+  };
+}
+
 /** Per translated edition: how much of it is there, and how much of that is ready. */
 export interface LocaleSummary {
   readonly locale: string;

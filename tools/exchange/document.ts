@@ -1,6 +1,6 @@
 import { articleSegments, UI_NAMESPACE } from '../../site/content.ts';
 import { createNegotiator } from '../../src/negotiate.ts';
-import { checkProject, localeFile, type ProjectFiles, type SourceFile } from '../check/check.ts';
+import { checkProject, localeFile, withWrites, type ProjectFiles, type SourceFile } from '../check/check.ts';
 import { parseFlatStrings } from '../check/json.ts';
 import { ProblemList, type Position, type Problem } from '../check/problems.ts';
 import {
@@ -262,8 +262,7 @@ export function importDocument(
     writes.push({ path: localeFile(locale, namespace), text: serializeJson(values) });
     writes.push({ path: sidecarFile(locale, namespace), text: serializeJson(sidecar) });
   }
-  const replaced = new Set(writes.map((w) => w.path));
-  const after: ProjectFiles = { ...files, locales: [...files.locales.filter((f) => !replaced.has(f.path)), ...writes] };
+  const after = withWrites(files, writes);
   // A problem of a segment this file brings is placed at its unit in the exchange file, not in the JSON.
   const namespaceOf = new Map(writes.map((w) => [w.path, w.path.replace(/^.*\//, '').replace(/(\.state)?\.json$/, '')]));
   for (const problem of checkProject(after).problems) {
