@@ -26,6 +26,6 @@ for (const write of writes) console.log(`i18n:add: wrote ${write.path}`);
 const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag);
 console.log(`
 ${tag} (${name}) is a draft edition: ${edition.dir}, ${edition.script} script, ${edition.calendar} calendar${edition.font ? `, web font ${edition.font}` : ''}.
-Every segment is served in English until it is translated. Its pages are built (with noindex) and not offered
-to readers: ${paths.front(tag)}, and each article's review page, such as ${paths.review(tag, '<article>')}.
+Every segment is served in English until it is translated. Its pages are built (with noindex), not offered
+to readers: ${paths.front(tag)}, each article (${paths.article(tag, '<article>')}) and its review page (${paths.review(tag, '<article>')}).
 Translate locales/${tag}/*.json (or npm run i18n:export -- ${tag} --out ${tag}.xlf), then npm run i18n:publish -- ${tag}.`);

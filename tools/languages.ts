@@ -139,8 +139,8 @@ export function publishLanguage(
     }
   if (unfinished.length > 0 && !allowFallback)
     problems.error(
-      localeFile(locale, '*'),
-      undefined,
+      EDITIONS_FILE,
+      locale,
       `${unfinished.length} segment(s) not translated yet: translate them, or publish with --allow-fallback to serve them in English`,
     );
   if (problems.hasErrors) return { ...refused(problems), unfinished };
