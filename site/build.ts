@@ -4,7 +4,6 @@
 // the segment and the problem named, and never reaches a reader. wrangler runs it before `dev` and `deploy`.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { unstable_readConfig } from 'wrangler';
 import type { SiteManifest } from '../src/site-manifest.ts';
 import { paths } from '../src/paths.ts';
@@ -20,6 +19,7 @@ import { Editions } from './editions.ts';
 import { FONTS, fontPath } from './fonts.ts';
 import { checkOrigin } from './origin.ts';
 import { blockSegment, Site } from './site.ts';
+import { packageDir } from './packages.ts';
 import { renderSite } from './ssg.ts';
 
 const PUBLIC = join(ROOT, 'public');
@@ -60,7 +60,7 @@ const rendered = await renderSite(
 const files = new Map(rendered.files);
 for (const name of new Set(editions.all.flatMap((e) => (e.font ? [e.font] : [])))) {
   const font = FONTS[name]!;
-  const pkg = dirname(fileURLToPath(import.meta.resolve(`${font.package}/package.json`)));
+  const pkg = packageDir(font.package);
   const installed = (JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string }).version;
   if (installed !== font.version)
     fail(`${font.package} ${installed} is installed but site/fonts.ts names ${font.version}; make them agree (npm install)`);

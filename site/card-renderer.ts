@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { cardSvg, type CardText, type Measure } from './card.ts';
 import { CARD_FONTS } from './fonts.ts';
+import { packageDir } from './packages.ts';
 import { escapeXml } from './xml.ts';
 
 /** A file of an installed npm package. */
-const packageFile = (pkg: string, file: string) =>
-  readFileSync(join(dirname(fileURLToPath(import.meta.resolve(`${pkg}/package.json`))), file));
+const packageFile = (pkg: string, file: string) => readFileSync(join(packageDir(pkg), file));
 
 let loaded: Promise<void> | undefined;
 
