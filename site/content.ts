@@ -37,6 +37,8 @@ export interface Article {
     readonly timeZone: string;
     readonly note?: string;
   };
+  /** The last correction of the article, where one was made after publication: its date (same time zone). */
+  readonly modified?: { readonly date: string; readonly note?: string };
   readonly dateline: { readonly place: string };
   readonly photo?: { readonly photographer: string; readonly agency: string; readonly note?: string };
   /** Data arguments of the segments, by ICU argument name. */

@@ -98,6 +98,12 @@ const cases: { description: string; files: ProjectFiles; expected: (files: Proje
     expected: () => 'content/demo.json:1:74: published.date: must be a date YYYY-MM-DD',
   },
   {
+    description: 'a content file corrected before it was published',
+    files: withArticle((a) => ({ ...a, modified: { date: '2022-01-18' } })),
+    expected: (f) =>
+      `content/demo.json:1:${f.content[0]!.text.indexOf('"2022-01-18"') + 1}: modified.date: a correction cannot come before the article was published`,
+  },
+  {
     description: 'a content file whose slug is not its file name',
     files: withArticle((a) => ({ ...a, slug: 'other' })),
     expected: () => 'content/demo.json:1:9: slug: "other" must match the file name "demo"',

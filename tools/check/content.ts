@@ -65,6 +65,13 @@ export function parseArticle(file: string, text: string, problems: ProblemList):
     if (typeof published.timeZone !== 'string' || !isTimeZone(published.timeZone))
       fail('published.timeZone: must be an IANA time zone such as "Asia/Tehran"');
   }
+  const modified = data.modified;
+  if (modified !== undefined) {
+    if (!isObject(modified) || typeof modified.date !== 'string' || !isIsoDate(modified.date))
+      fail('modified.date: must be the date YYYY-MM-DD of the last correction');
+    else if (isObject(published) && typeof published.date === 'string' && modified.date < published.date)
+      fail('modified.date: a correction cannot come before the article was published');
+  }
   if (!isObject(data.dateline) || !isText(data.dateline.place)) fail('dateline.place: must name the place');
   if (data.photo !== undefined && (!isObject(data.photo) || !isText(data.photo.photographer) || !isText(data.photo.agency)))
     fail('photo: must name the photographer and the agency');
