@@ -4,6 +4,14 @@ import { typographyOf } from './typography.ts';
 
 export type Values = Readonly<Record<string, string | number>>;
 
+/**
+ * Named date styles a message may use beside ICU's own (`{d, date, long}`): `gregorian` writes the date in the
+ * Gregorian calendar whatever the edition's own is, as a Persian note gives «۱۸ ژوئن ۲۰۲۱» beside the Solar Hijri.
+ */
+export const DATE_STYLES = {
+  gregorian: { calendar: 'gregory', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 /** A message that could not be formatted: the build stops and names it. */
 export class FormatError extends Error {
   override name = 'FormatError';
@@ -27,6 +35,7 @@ export class Formatter {
           locale,
           // Dates are calendar days, without an hour: formatted in UTC, no time zone can shift them.
           timeZone: 'UTC',
+          formats: { date: DATE_STYLES },
           onError: (error) => {
             throw new FormatError(error.message);
           },

@@ -98,6 +98,12 @@ const cases: { description: string; files: ProjectFiles; expected: (files: Proje
     expected: () => 'content/demo.json:1:74: published.date: must be a date YYYY-MM-DD',
   },
   {
+    description: 'a date style the formatter does not know (the site names gregorian beside ICU’s own)',
+    files: project((t) => (t.ru!.demo!.body = 'В {day, date, longish}.')),
+    expected: (f) =>
+      `${at(f, 'locales/ru/demo.json', 'body')}: body: ICU syntax error at character 3: {day, date, longish} names no date style (short, medium, long, full, gregorian, or a skeleton ::…)`,
+  },
+  {
     description: 'a content file corrected before it was published',
     files: withArticle((a) => ({ ...a, modified: { date: '2022-01-18' } })),
     expected: (f) =>

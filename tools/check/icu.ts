@@ -9,6 +9,7 @@ import {
   parse,
   type MessageFormatElement,
 } from '@formatjs/icu-messageformat-parser';
+import { DATE_STYLES } from '../../site/format.ts';
 
 export type ArgumentKind = 'argument' | 'number' | 'date' | 'time' | 'select' | 'plural';
 
@@ -52,6 +53,8 @@ const STEMS = new Set(
     'decimal-auto decimal-always K KK % %x100 ,_ ,? ,! +! +? +- +_ () ()! ()? ()+ ()-'
   ).split(' '),
 );
+/** Date styles a message may name: ICU's own, and the site's (site/format.ts); anything else is a skeleton (`::…`). */
+const DATE_STYLE_NAMES: ReadonlySet<string> = new Set(['short', 'medium', 'long', 'full', ...Object.keys(DATE_STYLES)]);
 const CONCISE = /^(?:\.[0#]*\*?|@+#*[rs]?|\*?0+|E{1,2}(?:\+[!?])?0+|[0-9]+)(?:\/.*)?$/;
 
 /**
@@ -72,6 +75,11 @@ function checkSkeletons(elements: readonly MessageFormatElement[]): void {
           `ICU syntax error${at}: {${el.value}, number, ::…} has words that are no number skeleton (${words}): is its closing } missing?`,
         );
       }
+    } else if (isDateElement(el) && typeof el.style === 'string' && !DATE_STYLE_NAMES.has(el.style)) {
+      const at = el.location ? ` at character ${el.location.start.offset + 1}` : '';
+      throw new IcuSyntaxError(
+        `ICU syntax error${at}: {${el.value}, date, ${el.style}} names no date style (${[...DATE_STYLE_NAMES].join(', ')}, or a skeleton ::…)`,
+      );
     } else if (isSelectElement(el) || isPluralElement(el)) for (const option of Object.values(el.options)) checkSkeletons(option.value);
     else if (isTagElement(el)) checkSkeletons(el.children);
   }
