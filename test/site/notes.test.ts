@@ -10,7 +10,7 @@ describe('the editor’s note on the source’s slip (“who was elected in Augu
       locale: 'en',
       number: '1',
       label: 'Editor’s note 1',
-      text: 'Ebrahim Raisi was elected president on June 18, 2021 and took office in August 2021.',
+      text: 'The original article said Ebrahim Raisi “was elected in August”: he won the presidential election on June 18, 2021 and took office in August 2021.',
     },
     { locale: 'fa', number: '۱', label: 'یادداشت ویراستار ۱', text: 'ابراهیم رئیسی در ۲۸ خرداد ۱۴۰۰ به ریاست‌جمهوری انتخاب شد' },
     { locale: 'ru', number: '1', label: 'Примечание редакции 1', text: 'Эбрахим Раиси был избран президентом 18 июня 2021 года' },
