@@ -118,7 +118,7 @@ export function checkProject(files: ProjectFiles): CheckResult {
     const article = parseArticle(file.path, file.text, problems);
     if (article) articles.push(article);
   }
-  const namespaces = [UI_NAMESPACE, GLOSSARY_NAMESPACE, ...articles.map((a) => a.slug)];
+  const namespaces = new Set([UI_NAMESPACE, GLOSSARY_NAMESPACE, ...articles.map((a) => a.slug)]);
 
   // Read every locale file that exists.
   const read = new Map<string, Map<string, string>>();
@@ -138,7 +138,7 @@ export function checkProject(files: ProjectFiles): CheckResult {
       problems.warning(file.path, undefined, `not read: "${locale}" is not an edition in ${EDITIONS_FILE}`);
       continue;
     }
-    if (!namespaces.includes(namespace)) {
+    if (!namespaces.has(namespace)) {
       problems.warning(file.path, undefined, `not read: no article content/${namespace}.json`);
       continue;
     }
@@ -161,7 +161,7 @@ export function checkProject(files: ProjectFiles): CheckResult {
     drafts: Object.create(null) as Table<string>,
     status: Object.create(null) as Table<SegmentStatus>,
     erroneous: new Set(),
-    untranslated: new Set(),
+    untranslated: new Map(),
     fileValues,
     sidecars,
     locales,
@@ -206,10 +206,8 @@ export function checkProject(files: ProjectFiles): CheckResult {
       return checkArguments(problems, article, glossaries.get(locale)!, locale, segment, shape, file);
     });
     // A segment not translated yet will use the names its English uses.
-    for (const key of context.untranslated) {
-      const [locale = '', namespace, id = ''] = key.split('/');
-      if (namespace === article.slug) for (const name of englishNames.get(id) ?? []) usedNames.get(locale)?.add(name);
-    }
+    for (const { locale, id } of context.untranslated.get(article.slug) ?? [])
+      for (const name of englishNames.get(id) ?? []) usedNames.get(locale)?.add(name);
   }
   for (const locale of locales)
     for (const name of glossaries.get(locale)?.keys() ?? [])
@@ -234,8 +232,8 @@ interface NamespaceContext {
   readonly status: Table<SegmentStatus>;
   /** `locale/namespace/id` of every segment with an error. */
   readonly erroneous: Set<string>;
-  /** `locale/namespace/id` of every segment not translated yet ("" in the state initial). */
-  readonly untranslated: Set<string>;
+  /** By namespace, every segment not translated yet ("" in the state initial). */
+  readonly untranslated: Map<string, { readonly locale: string; readonly id: string }[]>;
   readonly fileValues: (locale: string, namespace: string) => Map<string, string> | undefined;
   readonly sidecars: ReadonlyMap<string, ReadonlyMap<string, SegmentRecord>>;
   /** Every edition, the source they are translated from, and each edition's script (ISO 15924). */
@@ -320,7 +318,9 @@ function checkNamespace(context: NamespaceContext, namespace: string, namesOf: A
       if (message.trim() === '') {
         // Not translated yet (as npm run i18n:add writes a new language): served in English until it is.
         if (message === '' && locale !== source && context.sidecars.get(sidecarFile(locale, namespace))?.get(id)?.state === 'initial') {
-          context.untranslated.add(`${locale}/${namespace}/${id}`);
+          let list = context.untranslated.get(namespace);
+          if (!list) context.untranslated.set(namespace, (list = []));
+          list.push({ locale, id });
           continue;
         }
         problems.error(path, id, 'empty (a segment not translated yet is "" in the state initial, and served in English)');

@@ -56,11 +56,13 @@ export const rulesFor = (locale: string): readonly TextRule[] => [
 ];
 
 const FORMAT = /\p{Cf}/gu;
+const ANY_FORMAT = /\p{Cf}/u;
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
 const hex = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Invisible format characters other than the bidi controls (an error of their own) and those the language needs. */
 export function invisibleCharacters(locale: string, text: string): string[] {
+  if (!ANY_FORMAT.test(text)) return [];
   const needed = NEEDED_FORMAT_CHARACTERS[new Intl.Locale(locale).language] ?? '';
   const found = new Set<string>();
   for (const [c] of text.matchAll(FORMAT)) if (!needed.includes(c) && !BIDI_CONTROLS.test(c)) found.add(hex(c));
@@ -68,8 +70,6 @@ export function invisibleCharacters(locale: string, text: string): string[] {
 }
 
 const scriptNames = new Intl.DisplayNames(['en'], { type: 'script' });
-const LETTER = /\p{L}/u;
-const NEUTRAL = /[\p{Script=Common}\p{Script=Inherited}]/u;
 
 /** The letter test of an ISO 15924 script, or undefined where Unicode has no such script property (Hant, Jpan). */
 function scriptTest(script: string): RegExp | undefined {
@@ -81,20 +81,35 @@ function scriptTest(script: string): RegExp | undefined {
 }
 
 /**
+ * One test for "a letter outside `script`, `also` and the neutral scripts", made once per pair: most texts have
+ * none, and are read once, not letter by letter.
+ */
+const foreignLetterTests = new Map<string, RegExp | undefined>();
+function foreignLetterTest(script: string, also: string | undefined): RegExp | undefined {
+  const key = `${script}/${also ?? ''}`;
+  if (!foreignLetterTests.has(key)) {
+    const scripts = [script, ...(also ? [also] : [])];
+    foreignLetterTests.set(
+      key,
+      scripts.every((s) => scriptTest(s))
+        ? new RegExp(`(?![${scripts.map((s) => `\\p{Script=${s}}`).join('')}\\p{Script=Common}\\p{Script=Inherited}])\\p{L}`, 'u')
+        : undefined,
+    );
+  }
+  return foreignLetterTests.get(key);
+}
+
+/**
  * Words of `text` with letters outside `script` (and outside `also`, a script names may also be written in),
  * at most `limit` of them: a translation in another script, or pasted from another language.
  */
 export function foreignWords(text: string, script: string, also?: string, limit = 3): string[] | undefined {
-  const own = scriptTest(script);
-  if (!own) return undefined;
-  const other = also ? scriptTest(also) : undefined;
+  const foreign = foreignLetterTest(script, also);
+  if (!foreign) return undefined;
+  if (!foreign.test(text)) return [];
   const words: string[] = [];
   for (const word of text.split(/[\s\p{P}\p{S}]+/u)) {
-    for (const c of word) {
-      if (!LETTER.test(c) || own.test(c) || NEUTRAL.test(c) || other?.test(c)) continue;
-      if (!words.includes(word)) words.push(word);
-      break;
-    }
+    if (foreign.test(word) && !words.includes(word)) words.push(word);
     if (words.length >= limit) break;
   }
   return words;
