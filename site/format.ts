@@ -25,6 +25,9 @@ export class FormatError extends Error {
 export class Formatter {
   readonly #intl = new Map<string, IntlShape>();
   readonly #cache = createIntlCache();
+  /** Language names and lists, asked for on every page: formatted once each. */
+  readonly #names = new Map<string, string>();
+  readonly #lists = new Map<string, string>();
 
   /** The `IntlShape` of a locale. */
   intl(locale: string): IntlShape {
@@ -68,7 +71,10 @@ export class Formatter {
 
   /** A language's name in `locale`. */
   languageName(locale: string, language: string): string {
-    return this.intl(locale).formatDisplayName(language, { type: 'language' }) ?? language;
+    const key = `${locale} ${language}`;
+    let name = this.#names.get(key);
+    if (name === undefined) this.#names.set(key, (name = this.intl(locale).formatDisplayName(language, { type: 'language' }) ?? language));
+    return name;
   }
 
   /** A language's name in the language itself, capitalised as it would head a menu entry. */
@@ -79,6 +85,13 @@ export class Formatter {
 
   /** Items as a list in `locale`'s style: "English, Persian, and Russian"; «انگلیسی، فارسی و روسی». */
   list(locale: string, items: readonly string[]): string {
+    const key = `${locale}\u0000${items.join('\u0000')}`;
+    let list = this.#lists.get(key);
+    if (list === undefined) this.#lists.set(key, (list = this.#list(locale, items)));
+    return list;
+  }
+
+  #list(locale: string, items: readonly string[]): string {
     const parts = this.intl(locale).formatListToParts(items, { type: 'conjunction' });
     const { separator, lastConnector } = typographyOf(locale);
     const last = parts.findLastIndex((p) => p.type === 'literal');

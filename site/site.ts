@@ -60,6 +60,9 @@ export function blockSegment(view: ArticleView, type: 'headline' | 'standfirst')
   return block && 'segment' in block ? view.segments.get(block.segment) : undefined;
 }
 
+/** Article views kept at once: enough for the pages of one article in every edition, and a page of a list. */
+const VIEW_CACHE_SIZE = 256;
+
 export class Site {
   readonly editions: Editions;
   readonly articles: ReadonlyMap<string, Article>;
@@ -79,6 +82,11 @@ export class Site {
   /** A language's name in its own language, as the language switcher shows it. */
   autonym(locale: string): string {
     return this.#formatter.autonym(locale);
+  }
+
+  /** A number in the edition's digits. */
+  number(locale: string, value: number): string {
+    return this.#formatter.number(locale, value);
   }
 
   /** The languages of `editions`, named and listed in `locale`'s own words. */
@@ -150,15 +158,11 @@ export class Site {
     return { edition, namespace, segments, fallbacks, stale, status, drafts };
   }
 
-  /** The glossary's names in a locale and an article's data arguments: what its segments are formatted with. */
-  #values(locale: string, article: Article): Values {
-    const key = `${locale}/${article.slug}`;
-    let values = this.#names.get(key);
-    if (!values) {
-      values = { ...this.#texts.names(locale), ...argumentValues(article) };
-      this.#names.set(key, values);
-    }
-    return values;
+  /** The glossary's names in a locale (one set per edition, whatever the archive's size). */
+  #glossary(locale: string): Values {
+    let names = this.#names.get(locale);
+    if (!names) this.#names.set(locale, (names = this.#texts.names(locale)));
+    return names;
   }
 
   /** An edition of an article, built on first use. */
@@ -166,14 +170,24 @@ export class Site {
     const key = `${locale}/${slug}`;
     const cached = this.#views.get(key);
     if (cached) return cached;
+    // The views of the pages rendered lately, not of the whole archive: memory does not grow with it.
+    if (this.#views.size >= VIEW_CACHE_SIZE) this.#views.delete(this.#views.keys().next().value!);
     const article = this.articles.get(slug);
     const edition = this.editions.get(locale);
     if (!article || !edition) return undefined;
+    // The glossary's names in the language each segment is found in, and the article's data arguments.
+    const data = argumentValues(article);
+    const values = new Map<string, Values>();
+    const valuesIn = (used: string) => {
+      let v = values.get(used);
+      if (!v) values.set(used, (v = { ...this.#glossary(used), ...data }));
+      return v;
+    };
     const texts = this.#view(
       edition,
       slug,
       articleSegments(article).map((s) => s.id),
-      (used) => this.#values(used, article),
+      valuesIn,
     );
     const iso = article.published.date;
     const text = this.#formatter.date(locale, iso, edition.calendar);

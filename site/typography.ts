@@ -14,5 +14,11 @@ export const TYPOGRAPHY: Readonly<Record<string, Typography>> = {
   ru: { lastConnector: ' и\u00a0', date: (text) => text.replace(/ (г\.)$/, '\u00a0$1') },
 };
 
+const byLocale = new Map<string, Typography>();
+
 /** The typography of a locale's language (none where CLDR's patterns are the newsroom's). */
-export const typographyOf = (locale: string): Typography => TYPOGRAPHY[new Intl.Locale(locale).language] ?? {};
+export function typographyOf(locale: string): Typography {
+  let typography = byLocale.get(locale);
+  if (!typography) byLocale.set(locale, (typography = TYPOGRAPHY[new Intl.Locale(locale).language] ?? {}));
+  return typography;
+}
