@@ -1,10 +1,10 @@
 import type { Edition } from './editions.ts';
 import { paths } from '../src/paths.ts';
 
-/** A page that exists in every edition: its path in each, and the negotiating path for x-default. */
+/** A page that exists in every edition: its path in each, and the negotiating path for x-default, if it has one. */
 export interface PageFamily {
   readonly path: (locale: string) => string;
-  readonly xDefault: string;
+  readonly xDefault?: string;
 }
 
 export const articleFamily = (slug: string): PageFamily => ({
@@ -13,6 +13,9 @@ export const articleFamily = (slug: string): PageFamily => ({
 });
 
 export const frontFamily: PageFamily = { path: paths.front, xDefault: paths.home() };
+
+/** Page `n` of every edition's list of articles (the same articles in each); page 1 is the front page. */
+export const frontPageFamily = (n: number): PageFamily => (n === 1 ? frontFamily : { path: (locale) => paths.frontPage(locale, n) });
 
 /** One `rel="alternate"` entry: an edition's absolute URL, or x-default. */
 export interface Alternate {
@@ -27,11 +30,6 @@ export interface Alternate {
 export function alternates(origin: string, family: PageFamily, editions: readonly Edition[]): readonly Alternate[] {
   return [
     ...editions.map((e) => ({ hreflang: e.locale, href: `${origin}${family.path(e.locale)}` })),
-    { hreflang: 'x-default', href: `${origin}${family.xDefault}` },
+    ...(family.xDefault === undefined ? [] : [{ hreflang: 'x-default', href: `${origin}${family.xDefault}` }]),
   ];
-}
-
-/** The same set as an HTTP `Link` header (RFC 8288), with the canonical URL first. */
-export function linkHeader(canonical: string, set: readonly Alternate[]): string {
-  return [`<${canonical}>; rel="canonical"`, ...set.map((a) => `<${a.href}>; rel="alternate"; hreflang="${a.hreflang}"`)].join(', ');
 }

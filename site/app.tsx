@@ -1,136 +1,176 @@
 import { Hono, type Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import {
-  EDITION_CACHE_CONTROL,
-  IMMUTABLE_CACHE_CONTROL,
-  NEGOTIATED_CACHE_CONTROL,
-  NOT_FOUND_CACHE_CONTROL,
-  securityHeaders,
-} from '../src/headers.ts';
+import { applyRules, headerRules } from '../src/header-rules.ts';
+import { securityHeaders } from '../src/headers.ts';
 import { paths } from '../src/paths.ts';
-import { alternates, articleFamily, frontFamily, linkHeader } from './alternates.ts';
+import { cardText } from './card.ts';
 import type { Catalog } from './content.ts';
-import { jsonEdition } from './json-edition.ts';
-import { ArticlePage, ErrorPage, FrontPage, ReviewPage, type Shell } from './render.tsx';
 import { atomFeed } from './feed.ts';
+import { jsonEdition } from './json-edition.ts';
+import { chunks, LISTING, newestFirst, oldestFirst } from './listing.ts';
+import { ArticlePage, ErrorPage, FrontPage, ReviewPage, type Shell } from './render.tsx';
 import { blockSegment, Site } from './site.ts';
-import { robotsTxt, sitemapXml } from './sitemap.ts';
+import { robotsTxt, sitemapIndexXml, sitemapPartXml } from './sitemap.ts';
 import { fingerprinted, ICON, stylesheet } from './style.ts';
+
+/** Renders a share card (1200×630 PNG) of the text given: the build's renderer (site/card-renderer.ts). */
+export interface CardRendering {
+  render(card: ReturnType<typeof cardText>): { readonly png: Uint8Array };
+}
 
 /** What the pages are built from. */
 export interface SiteOptions {
   readonly catalog: Catalog;
   /** The site's public origin (`SITE_ORIGIN`): every absolute URL a page names starts with it. */
   readonly origin: string;
+  /** The share cards' renderer; without one (in workerd), the card route answers 404. */
+  readonly cards?: CardRendering;
 }
 
 const HTML = 'text/html; charset=utf-8';
 
 /**
- * Every page of the site as a route of one Hono app: the one definition of each page. The build renders
- * every GET route into the static assets (hono/ssg), with the headers each response carries; nothing here
- * runs at request time. Each route is one file, so the route table is the site map.
+ * Every page of the site, as the routes of one Hono app: one route per kind of page, its parameters naming the
+ * edition and the article. The build asks it for each page of its plan (site/plan.ts) and writes the answer into
+ * the static assets; nothing here runs at request time. Each response carries the headers the platform will
+ * serve it with (src/header-rules.ts), so what a test reads here is what a reader gets.
  */
-export function createSiteApp({ catalog, origin }: SiteOptions): Hono {
+export function createSiteApp({ catalog, origin, cards }: SiteOptions): Hono {
   const site = new Site(catalog);
-  const sheets = new Map(site.editions.all.map((e) => [e.locale, stylesheet(e)]));
+  const editions = site.editions;
+  const sheets = new Map(editions.all.map((e) => [e.locale, stylesheet(e)]));
   const sheetPaths = new Map([...sheets].map(([locale, css]) => [locale, fingerprinted('site', 'css', css)]));
+  const assets = new Map<string, { body: string; type: string }>([
+    ...[...sheets].map(([locale, css]): [string, { body: string; type: string }] => [
+      sheetPaths.get(locale)!,
+      { body: css, type: 'text/css; charset=utf-8' },
+    ]),
+    [fingerprinted('icon', 'svg', ICON), { body: ICON, type: 'image/svg+xml' }],
+  ]);
   const shell: Shell = { site, origin, stylesheet: (locale) => sheetPaths.get(locale)!, icon: fingerprinted('icon', 'svg', ICON) };
-  const published = site.editions.published;
-  const articles = [...site.articles.values()];
+  const newest = newestFirst(site.articles.values());
+  const frontPages = chunks(newest, LISTING.pageSize);
+  const rules = headerRules({}, editions.all);
 
-  const send = (c: Context, body: string, type: string, cacheControl: string, headers: Record<string, string> = {}) => {
+  const send = (c: Context, body: string | Uint8Array, type: string) => {
     c.header('Content-Type', type);
-    c.header('Cache-Control', cacheControl);
-    for (const [name, value] of Object.entries(headers)) c.header(name, value);
-    return c.body(body);
+    return c.body(body as string);
   };
-  const page = (c: Context, element: JSX.Element, locale: string, headers: Record<string, string> = {}) =>
-    send(c, `<!doctype html>${String(element)}`, HTML, EDITION_CACHE_CONTROL, { 'Content-Language': locale, ...headers });
-  /** A Link header for an indexed page; draft editions are not indexed and name no alternates. */
-  const link = (locale: string, family: typeof frontFamily): Record<string, string> =>
-    site.editions.of(locale).state === 'published'
-      ? { Link: linkHeader(`${origin}${family.path(locale)}`, alternates(origin, family, published)) }
-      : { 'X-Robots-Tag': 'noindex' };
+  const page = (c: Context, element: JSX.Element) => send(c, `<!doctype html>${String(element)}`, HTML);
+  /** The edition a route names, or none (404). */
+  const editionOf = (c: Context) => editions.get(c.req.param('locale') ?? '');
+  const articleOf = (c: Context) => site.articles.get(c.req.param('slug') ?? '');
 
   const app = new Hono();
   app.use(securityHeaders);
+  app.use(async (c, next) => {
+    await next();
+    applyRules(rules, new URL(c.req.url).pathname, c.res.headers);
+  });
   // A page that fails to render answers 500 with the error (what failed, where): the build refuses to write
-  // it and stops, naming it. (Throwing instead would stall hono/ssg, whose pool keeps a failed task's slot.)
+  // it and stops, naming it.
   app.onError((error, c) => c.text(error.message, 500));
 
-  // Each edition's stylesheet; editions with the same rules share one file.
-  for (const [path, css] of new Map([...sheets].map(([locale, css]) => [sheetPaths.get(locale)!, css])))
-    app.get(path, (c) => send(c, css, 'text/css; charset=utf-8', IMMUTABLE_CACHE_CONTROL));
-  app.get(shell.icon, (c) => send(c, ICON, 'image/svg+xml', IMMUTABLE_CACHE_CONTROL));
-  app.get(paths.robots(), (c) => send(c, robotsTxt(origin), 'text/plain; charset=utf-8', EDITION_CACHE_CONTROL));
+  // The stylesheets (editions with the same rules share one) and the icon: named by their bytes.
+  app.get('/assets/:file', (c) => {
+    const asset = assets.get(new URL(c.req.url).pathname);
+    return asset ? send(c, asset.body, asset.type) : c.notFound();
+  });
+  app.get(paths.robots(), (c) => send(c, robotsTxt(origin), 'text/plain; charset=utf-8'));
   app.get(paths.sitemap(), (c) =>
-    send(c, sitemapXml(origin, articles, published), 'application/xml; charset=utf-8', EDITION_CACHE_CONTROL),
+    send(c, sitemapIndexXml(origin, editions.published, oldestFirst(site.articles.values())), 'application/xml; charset=utf-8'),
   );
+  app.get('/sitemaps/:part{[a-z0-9-]+\\.xml}', (c) => {
+    const m = /^(.+)-([1-9]\d*)\.xml$/.exec(c.req.param('part'));
+    const edition = m ? editions.get(m[1]!) : undefined;
+    const parts = chunks(oldestFirst(site.articles.values()), LISTING.sitemapSize);
+    const part = m ? parts[Number(m[2]) - 1] : undefined;
+    if (!edition || edition.state !== 'published' || !part) return c.notFound();
+    return send(c, sitemapPartXml(origin, edition, editions.published, part, m![2] === '1'), 'application/xml; charset=utf-8');
+  });
 
-  for (const edition of site.editions.all) {
+  // An edition's front page, and the pages of older articles after it.
+  const front = (c: Context, n: number) => {
+    const edition = editionOf(c);
+    const articles = frontPages[n - 1];
+    if (!edition || !articles || (n > 1 && articles.length === 0)) return c.notFound();
+    const views = articles.map((a) => site.articleView(edition.locale, a.slug)!);
+    return page(c, <FrontPage shell={shell} edition={edition} views={views} page={n} pages={frontPages.length} />);
+  };
+  app.get('/:locale/', (c) => front(c, 1));
+  app.get('/:locale/page/:n{[1-9][0-9]*}/', (c) => (c.req.param('n') === '1' ? c.notFound() : front(c, Number(c.req.param('n')))));
+
+  // The edition's Atom feed: its latest articles; a draft edition has none.
+  app.get('/:locale/feed.atom', (c) => {
+    const edition = editionOf(c);
+    if (!edition || edition.state !== 'published') return c.notFound();
     const locale = edition.locale;
-    app.get(paths.front(locale), (c) => {
-      const views = articles.map((a) => site.articleView(locale, a.slug)!);
-      return page(c, <FrontPage shell={shell} edition={edition} views={views} />, locale, link(locale, frontFamily));
+    const ui = (id: string) => site.ui(locale, id).text;
+    const entries = newest.slice(0, LISTING.feedSize).map((a) => {
+      const view = site.articleView(locale, a.slug)!;
+      return { view, headline: blockSegment(view, 'headline')?.text ?? '', summary: blockSegment(view, 'standfirst')?.text };
     });
+    const info = { origin, locale, title: `${site.frontTitle(locale).text} | ${ui('site-name')}`, author: ui('site-name') };
+    return send(c, atomFeed(info, entries), 'application/atom+xml; charset=utf-8');
+  });
 
-    // The edition's Atom feed; a draft edition has none.
-    if (edition.state === 'published')
-      app.get(paths.feed(locale), (c) => {
-        const ui = (id: string) => site.ui(locale, id).text;
-        const entries = articles.map((a) => {
-          const view = site.articleView(locale, a.slug)!;
-          return { view, headline: blockSegment(view, 'headline')?.text ?? '', summary: blockSegment(view, 'standfirst')?.text };
-        });
-        const info = { origin, locale, title: `${site.frontTitle(locale).text} | ${ui('site-name')}`, author: ui('site-name') };
-        return send(c, atomFeed(info, entries), 'application/atom+xml; charset=utf-8', EDITION_CACHE_CONTROL, {
-          'Content-Language': locale,
-        });
-      });
+  // The edition's page for an address that has none (the worker sends it with status 404), and for a failure
+  // of the worker's (sent with status 500, never stored).
+  app.get('/:locale/404', (c) => {
+    const edition = editionOf(c);
+    if (!edition) return c.notFound();
+    c.status(404);
+    return page(c, <ErrorPage shell={shell} edition={edition} kind="not-found" />);
+  });
+  app.get('/:locale/error', (c) => {
+    const edition = editionOf(c);
+    return edition ? page(c, <ErrorPage shell={shell} edition={edition} kind="error" />) : c.notFound();
+  });
 
-    app.get(paths.notFound(locale), (c) => {
-      c.status(404);
-      const html = `<!doctype html>${String(<ErrorPage shell={shell} edition={edition} kind="not-found" />)}`;
-      return send(c, html, HTML, NOT_FOUND_CACHE_CONTROL, { 'Content-Language': locale });
-    });
+  // The share card messengers and search engines show for an edition's link; a draft edition has none.
+  app.get('/:locale/:slug/card.png', (c) => {
+    const edition = editionOf(c);
+    const article = articleOf(c);
+    if (!cards || !edition || edition.state !== 'published' || !article) return c.notFound();
+    const view = site.articleView(edition.locale, article.slug)!;
+    const text = cardText(edition, site.ui(edition.locale, 'site-name').text, blockSegment(view, 'headline')?.text ?? '', view.date);
+    return send(c, cards.render(text).png, 'image/png');
+  });
 
-    // The page for a failure of the worker's (which sends it with status 500, never stored).
-    app.get(paths.error(locale), (c) => {
-      const html = `<!doctype html>${String(<ErrorPage shell={shell} edition={edition} kind="error" />)}`;
-      return send(c, html, HTML, NEGOTIATED_CACHE_CONTROL, { 'Content-Language': locale });
-    });
+  // The parallel review page: a translation's work, for translators and learners; never for search engines.
+  app.get('/:locale/:slug/review', (c) => {
+    const edition = editionOf(c);
+    const article = articleOf(c);
+    if (!edition || edition.locale === editions.source || !article) return c.notFound();
+    const view = site.articleView(edition.locale, article.slug)!;
+    const source = site.articleView(editions.source, article.slug)!;
+    return page(
+      c,
+      <ReviewPage
+        shell={shell}
+        view={view}
+        source={source}
+        ui={site.interfaceView(edition.locale)!}
+        sourceUi={site.interfaceView(editions.source)!}
+      />,
+    );
+  });
 
-    for (const article of articles) {
-      const slug = article.slug;
-      app.get(paths.article(locale, slug), (c) =>
-        page(c, <ArticlePage shell={shell} view={site.articleView(locale, slug)!} />, locale, link(locale, articleFamily(slug))),
-      );
+  // The JSON edition: the article's blocks and segments for apps.
+  app.get('/:locale/:file{[a-z0-9-]+\\.json}', (c) => {
+    const edition = editionOf(c);
+    const article = site.articles.get(c.req.param('file').replace(/\.json$/, ''));
+    if (!edition || !article) return c.notFound();
+    const view = site.articleView(edition.locale, article.slug)!;
+    return send(c, JSON.stringify(jsonEdition(view, origin, editions.published)), 'application/json; charset=utf-8');
+  });
 
-      app.get(paths.articleJson(locale, slug), (c) => {
-        const canonical = `${origin}${paths.article(locale, slug)}`;
-        const body = JSON.stringify(jsonEdition(site.articleView(locale, slug)!, origin, published));
-        return send(c, body, 'application/json; charset=utf-8', EDITION_CACHE_CONTROL, {
-          'Content-Language': locale,
-          Link: `<${canonical}>; rel="alternate"; type="text/html"`,
-          // Public content for apps on any origin.
-          'Access-Control-Allow-Origin': '*',
-        });
-      });
-
-      // The parallel review page: a translation's work, for translators and learners; never for search engines.
-      if (locale !== site.editions.source)
-        app.get(paths.review(locale, slug), (c) => {
-          const view = site.articleView(locale, slug)!;
-          const source = site.articleView(site.editions.source, slug)!;
-          const ui = site.interfaceView(locale)!;
-          const sourceUi = site.interfaceView(site.editions.source)!;
-          return page(c, <ReviewPage shell={shell} view={view} source={source} ui={ui} sourceUi={sourceUi} />, locale, {
-            'X-Robots-Tag': 'noindex',
-          });
-        });
-    }
-  }
+  app.get('/:locale/:slug', (c) => {
+    const edition = editionOf(c);
+    const article = articleOf(c);
+    if (!edition || !article) return c.notFound();
+    return page(c, <ArticlePage shell={shell} view={site.articleView(edition.locale, article.slug)!} />);
+  });
 
   return app;
 }

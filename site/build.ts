@@ -1,33 +1,44 @@
-// The build: checks content/ and locales/, renders every page of the site app into the static assets
-// directory (public/) with the `_headers` that serve them, copies the fonts the editions use, and writes what
-// the worker needs to know (src/generated/site.ts). A file that fails the check stops here, with the file,
-// the segment and the problem named, and never reaches a reader. wrangler runs it before `dev` and `deploy`.
+// The build: checks content/ and locales/, then makes the static assets (public/): every page of the site app,
+// the share cards, the fonts and the `_headers` that serve them, and what the worker needs to know
+// (src/generated/site.ts). It is incremental: each output is keyed by what it is made from (site/plan.ts), and
+// only outputs whose key changed are rendered, on every core, each written as it is made. Articles past the
+// archive tier's boundary (site.config.json) go to archive/, for the R2 bucket, instead. A file that fails the
+// check stops here, with the file, the segment and the problem named, and never reaches a reader. wrangler runs
+// it before `dev` and `deploy`.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { unstable_readConfig } from 'wrangler';
 import type { SiteManifest } from '../src/site-manifest.ts';
-import { paths } from '../src/paths.ts';
 import { checkProject } from '../tools/check/check.ts';
 import { formatProblem } from '../tools/check/problems.ts';
 import { blockingOutput } from '../tools/cli.ts';
 import { ROOT, readProjectFiles } from '../tools/project-files.ts';
 import { writeAtomic } from '../tools/write-atomic.ts';
-import { createSiteApp } from './app.tsx';
-import { cardText } from './card.ts';
-import { CardRenderer } from './card-renderer.ts';
+import { assignTiers } from './archive.ts';
+import { BuildCache } from './build-cache.ts';
+import { ConfigError, readConfig } from './config.ts';
 import { Editions } from './editions.ts';
 import { FONTS, fontPath } from './fonts.ts';
+import { sha256 } from './hash.ts';
+import { staticHeaders } from './headers.ts';
+import { limitProblems } from './limits.ts';
 import { checkOrigin } from './origin.ts';
-import { blockSegment, Site } from './site.ts';
 import { packageDir } from './packages.ts';
-import { renderSite } from './ssg.ts';
+import { planSite } from './plan.ts';
+import { renderPages } from './render-pool.ts';
+import { RenderError, type Job } from './render-jobs.ts';
 
-const PUBLIC = join(ROOT, 'public');
+const started = performance.now();
 blockingOutput();
+
+/** The assets directory and the archive's (`BUILD_DIR` builds elsewhere: the preview keeps its own). */
+const OUT = join(ROOT, process.env.BUILD_DIR ?? 'public');
+const ARCHIVE = join(dirname(OUT), `${OUT.split(/[\\/]/).at(-1)}-archive`);
+const CACHE = join(ROOT, '.cache', 'build');
 
 // In the live preview (`wrangler dev`), a broken file must not stop the preview: the last good build stays
 // served and the problem is named here; saving the fix rebuilds. Anywhere else, nothing is built.
-const keepPreview = process.env.WRANGLER_COMMAND === 'dev' && existsSync(join(PUBLIC, '_headers'));
+const keepPreview = process.env.WRANGLER_COMMAND === 'dev' && existsSync(join(OUT, '_headers'));
 const fail = (message: string): never => {
   console.error(`build: ${message}`);
   if (keepPreview) {
@@ -40,24 +51,46 @@ const fail = (message: string): never => {
 const result = checkProject(readProjectFiles());
 for (const problem of result.problems) if (problem.severity === 'error') console.error(formatProblem(problem));
 const catalog = result.catalog ?? fail('nothing built: fix the errors above (npm run i18n:check lists every problem)');
+const config = (() => {
+  try {
+    return readConfig(ROOT);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return fail(error.message);
+  }
+})();
 
 // SITE_ORIGIN: `npm start` sets it to the address it serves; otherwise wrangler.toml's [vars] give it.
 const configured = unstable_readConfig({ config: join(ROOT, 'wrangler.toml') }).vars.SITE_ORIGIN;
-const origin = checkOrigin(
+const checkedOrigin = checkOrigin(
   process.env.SITE_ORIGIN ?? (typeof configured === 'string' ? configured : undefined),
   process.env.WRANGLER_COMMAND,
 );
-if (typeof origin !== 'string') fail(origin.problem);
-const siteOrigin = origin as string;
+const origin = typeof checkedOrigin === 'string' ? checkedOrigin : fail(checkedOrigin.problem);
+
+/** The version of the code that renders the pages: every file of site/ and src/ (but what the build writes), and the locked dependencies. */
+function codeVersion(): string {
+  const files: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (path !== 'src/generated') visit(path);
+      } else files.push(path);
+    }
+  };
+  visit('site');
+  visit('src');
+  // The dependencies as installed (a scratch copy of the project may have only package.json).
+  files.push(...['package-lock.json', 'package.json'].filter((f) => existsSync(join(ROOT, f))));
+  return sha256(files.map((f) => `${f}\u0000${sha256(readFileSync(join(ROOT, f)))}`).join('\u0000'));
+}
 
 const editions = new Editions(catalog.editions);
-const rendered = await renderSite(
-  createSiteApp({ catalog, origin: siteOrigin }),
-  new Set(editions.all.map((e) => paths.notFound(e.locale))),
-).catch((error: Error) => fail(error.message));
+const plan = planSite(catalog, { code: codeVersion(), origin, cards: true });
 
 // Fonts: each font an edition names, from its npm package, under a path that names its version.
-const files = new Map(rendered.files);
+const copies: { file: string; from: string }[] = [];
 for (const name of new Set(editions.all.flatMap((e) => (e.font ? [e.font] : [])))) {
   const font = FONTS[name]!;
   const pkg = packageDir(font.package);
@@ -65,52 +98,95 @@ for (const name of new Set(editions.all.flatMap((e) => (e.font ? [e.font] : []))
   if (installed !== font.version)
     fail(`${font.package} ${installed} is installed but site/fonts.ts names ${font.version}; make them agree (npm install)`);
   const target = fontPath(font).slice(1);
-  for (const file of Object.values(font.files)) files.set(`${target}${file}`, readFileSync(join(pkg, font.directory, file)));
-  files.set(`${target}${font.license}`, readFileSync(join(pkg, font.license)));
+  for (const file of Object.values(font.files)) copies.push({ file: `${target}${file}`, from: join(pkg, font.directory, file) });
+  copies.push({ file: `${target}${font.license}`, from: join(pkg, font.license) });
 }
-// Share cards: each published edition's headline as a 1200×630 PNG, set by resvg in fonts from npm packages.
-const cards = await CardRenderer.fromPackages();
-const site = new Site(catalog);
-for (const edition of editions.published)
-  for (const article of catalog.articles) {
-    const view = site.articleView(edition.locale, article.slug)!;
-    const card = cardText(edition, site.ui(edition.locale, 'site-name').text, blockSegment(view, 'headline')?.text ?? '', view.date);
-    files.set(paths.card(edition.locale, article.slug).slice(1), cards.render(card).png);
-  }
-files.set('_headers', new TextEncoder().encode(rendered.headersFile));
+const headers = await staticHeaders(editions.all);
+const tiers = assignTiers(plan, catalog.articles, config, copies.length + 1);
 
-// public/ becomes exactly these files: changed ones are replaced whole, stale ones removed.
-const existing = (dir: string): string[] =>
-  existsSync(dir)
-    ? readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory() ? existing(join(dir, entry.name)) : [relative(PUBLIC, join(dir, entry.name)).split('\\').join('/')],
-      )
-    : [];
-let written = 0;
-for (const [path, bytes] of files) {
-  const target = join(PUBLIC, path);
-  if (existsSync(target) && Buffer.compare(readFileSync(target), bytes) === 0) continue;
-  mkdirSync(dirname(target), { recursive: true });
-  writeAtomic(target, bytes);
-  written++;
+// What is to be made: each output whose key differs from the one its file was made from, or whose file is gone.
+const caches = { [OUT]: BuildCache.open(CACHE, OUT), [ARCHIVE]: BuildCache.open(CACHE, ARCHIVE) };
+const rootOf = (file: string) => (tiers.archived.has(file) ? ARCHIVE : OUT);
+const jobs: (Job & { group: string })[] = [];
+for (const output of plan) {
+  const root = rootOf(output.file);
+  const cached = caches[root]!.get(output.file);
+  if (cached?.key === output.key && existsSync(join(root, output.file))) continue;
+  jobs.push({ url: output.url, file: output.file, root, group: output.group, ...(cached ? { previous: cached.hash } : {}) });
 }
-const removed = existing(PUBLIC).filter((path) => !files.has(path));
-for (const path of removed) rmSync(join(PUBLIC, path));
-const prune = (dir: string): void => {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) prune(join(dir, entry.name));
-  if (dir !== PUBLIC && readdirSync(dir).length === 0) rmdirSync(dir);
+const keys = new Map(plan.map((o) => [o.file, o.key]));
+
+let rendered = 0;
+try {
+  await renderPages(jobs, {
+    catalog,
+    origin,
+    cards: true,
+    ...(process.env.BUILD_THREADS ? { threads: Number(process.env.BUILD_THREADS) } : {}),
+    onWritten: (written) => {
+      rendered++;
+      caches[written.root]!.set(written.file, { key: keys.get(written.file)!, hash: written.hash, size: written.size });
+    },
+  });
+} catch (error) {
+  if (!(error instanceof RenderError)) throw error;
+  for (const cache of Object.values(caches)) cache.save();
+  fail(`a page did not render: ${error.message}`);
+}
+
+/** Writes a file the build makes itself (not a page) if its bytes changed; returns whether it did. */
+const put = (root: string, file: string, bytes: Uint8Array | string, key: string): boolean => {
+  const hash = sha256(bytes);
+  const cache = caches[root]!;
+  if (cache.get(file)?.hash === hash && existsSync(join(root, file))) return false;
+  mkdirSync(dirname(join(root, file)), { recursive: true });
+  writeAtomic(join(root, file), bytes);
+  cache.set(file, { key, hash, size: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength });
+  return true;
 };
-prune(PUBLIC);
+let copied = 0;
+for (const { file, from } of copies) if (put(OUT, file, readFileSync(from), file)) copied++;
+put(OUT, '_headers', headers.file, '_headers');
 
-// What the worker needs: which editions exist, which are offered, and the articles' negotiating URLs.
+// Files of earlier builds that no output names any more (an article removed, a language unpublished, a page moved
+// to the other tier) are removed; with no record of an earlier build, whatever the directory holds beyond the plan.
+const wanted = new Map<string, ReadonlySet<string>>([
+  [OUT, new Set([...plan.filter((o) => !tiers.archived.has(o.file)).map((o) => o.file), ...copies.map((c) => c.file), '_headers'])],
+  [ARCHIVE, tiers.archived],
+]);
+let removed = 0;
+for (const [root, files] of wanted) {
+  const cache = caches[root]!;
+  const listed = [...cache.files()];
+  const present = listed.length > 0 ? listed : walk(root);
+  for (const file of present)
+    if (!files.has(file)) {
+      rmSync(join(root, file), { force: true });
+      cache.delete(file);
+      removed++;
+    }
+  prune(root);
+  cache.save();
+}
+
+// The platform's limits, before anything is uploaded.
+const sizes = [...wanted.get(OUT)!].map((file) => ({ file, size: caches[OUT]!.get(file)?.size ?? 0 }));
+const largest = sizes.reduce<{ file: string; size: number } | undefined>((max, f) => (!max || f.size > max.size ? f : max), undefined);
+const problems = limitProblems(
+  { files: sizes.length, ...(largest ? { largest } : {}), rules: headers.rules, headersFile: headers.file },
+  config.assets.fileLimit,
+  config.archive.enabled,
+);
+if (problems.length > 0) fail(`past a limit of Workers Static Assets:\n  ${problems.join('\n  ')}`);
+
+// What the worker needs: which editions exist and which are offered. Nothing that grows with the archive.
 const manifest: SiteManifest = {
   sourceLocale: editions.source,
   editions: editions.all.map((e) => e.locale),
   published: editions.published.map((e) => e.locale),
-  articles: catalog.articles.map((a) => a.slug),
 };
 const generated = join(ROOT, 'src', 'generated', 'site.ts');
-const source = `// Written by site/build.ts from locales/editions.json and content/; do not edit.
+const source = `// Written by site/build.ts from locales/editions.json; do not edit.
 import type { SiteManifest } from '../site-manifest.ts';
 
 export const site: SiteManifest = ${JSON.stringify(manifest, null, 2)};
@@ -120,6 +196,28 @@ if (!existsSync(generated) || readFileSync(generated, 'utf8') !== source) {
   writeAtomic(generated, source);
 }
 
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
-  `build: ${rendered.files.size} pages of ${editions.all.map((e) => `${e.locale}${e.state === 'draft' ? ' (draft)' : ''}`).join(', ')} for ${siteOrigin} in public/ (${written} written, ${removed.length} removed)`,
+  `build: ${plan.length} pages of ${editions.all.map((e) => `${e.locale}${e.state === 'draft' ? ' (draft)' : ''}`).join(', ')} for ${origin} in ${relative(ROOT, OUT)}/` +
+    `${tiers.archived.size > 0 ? ` (${tiers.archived.size} in ${relative(ROOT, ARCHIVE)}/ for the archive tier)` : ''}: ` +
+    `${rendered} rendered, ${copied} copied, ${removed} removed, in ${seconds} s`,
 );
+if (process.env.BUILD_STATS)
+  console.log(
+    `build-stats: ${JSON.stringify({ outputs: plan.length, rendered, removed, archived: tiers.archived.size, seconds: Number(seconds), maxRssKiB: process.resourceUsage().maxRSS })}`,
+  );
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'));
+}
+
+/** Removes the folders a removal left empty. */
+function prune(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isDirectory()) prune(join(dir, entry.name));
+  if (dir !== OUT && dir !== ARCHIVE && readdirSync(dir).length === 0) rmdirSync(dir);
+}

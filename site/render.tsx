@@ -1,6 +1,6 @@
 import type { Child, FC } from 'hono/jsx';
 import { paths } from '../src/paths.ts';
-import { alternates, articleFamily, frontFamily, type PageFamily } from './alternates.ts';
+import { alternates, articleFamily, frontFamily, frontPageFamily, type PageFamily } from './alternates.ts';
 import { CARD } from './card.ts';
 import { REVIEW_STATES, type Block, type ReviewState } from './content.ts';
 import type { Edition } from './editions.ts';
@@ -73,17 +73,32 @@ interface LayoutProps {
   article?: ArticleView;
   /** The article's schema.org NewsArticle, already serialised for a script element (see structured-data.ts). */
   structuredData?: string;
+  /** The pages before and after this one in a list of pages (`rel=prev`, `rel=next`). */
+  sequence?: { readonly prev?: string | undefined; readonly next?: string | undefined };
   children?: Child;
 }
 
-const Layout: FC<LayoutProps> = ({ shell, edition, title, description, family, switchTo, noindex, article, structuredData, children }) => {
+const Layout: FC<LayoutProps> = ({
+  shell,
+  edition,
+  title,
+  description,
+  family,
+  switchTo,
+  noindex,
+  article,
+  structuredData,
+  sequence,
+  children,
+}) => {
   const { site, origin } = shell;
   const locale = edition.locale;
   const ui = (id: string) => site.ui(locale, id);
   const canonical = `${origin}${family.path(locale)}`;
   const published = site.editions.published;
   const hidden = noindex || edition.state !== 'published';
-  const link = switchTo ?? ((other: string) => paths.choose(family.xDefault, other));
+  // Through the worker, which remembers the choice, where the page has a negotiating URL; else straight there.
+  const link = switchTo ?? ((other: string) => (family.xDefault === undefined ? family.path(other) : paths.choose(family.xDefault, other)));
   return (
     <html lang={locale} dir={edition.dir}>
       <head>
@@ -130,6 +145,8 @@ const Layout: FC<LayoutProps> = ({ shell, edition, title, description, family, s
             {structuredData ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData }} /> : null}
           </>
         )}
+        {sequence?.prev ? <link rel="prev" href={sequence.prev} /> : null}
+        {sequence?.next ? <link rel="next" href={sequence.next} /> : null}
         <link rel="stylesheet" href={shell.stylesheet(locale)} />
         <link rel="icon" href={shell.icon} type="image/svg+xml" />
       </head>
@@ -291,20 +308,36 @@ export const ArticlePage: FC<{ shell: Shell; view: ArticleView }> = ({ shell, vi
   );
 };
 
-/** The front page of an edition: each article's headline, standfirst and date. */
-export const FrontPage: FC<{ shell: Shell; edition: Edition; views: readonly ArticleView[] }> = ({ shell, edition, views }) => {
+/**
+ * A page of an edition's list of articles, newest first: the front page is page 1; each page links the pages
+ * before and after it (and says so to crawlers: `rel=prev`, `rel=next`), so every article is reachable.
+ */
+export const FrontPage: FC<{ shell: Shell; edition: Edition; views: readonly ArticleView[]; page: number; pages: number }> = ({
+  shell,
+  edition,
+  views,
+  page,
+  pages,
+}) => {
   const { site } = shell;
   const locale = edition.locale;
   const text = (segment: Segment) => <Text segment={segment} site={site} edition={edition} />;
+  const number = site.number(locale, page);
+  const prev = page > 1 ? paths.frontPage(locale, page - 1) : undefined;
+  const next = page < pages ? paths.frontPage(locale, page + 1) : undefined;
+  const heading = page === 1 ? site.frontTitle(locale) : site.ui(locale, 'page-title', { number });
   return (
     <Layout
       shell={shell}
       edition={edition}
-      title={`${site.frontTitle(locale).text} | ${site.ui(locale, 'site-name').text}`}
-      family={frontFamily}
+      title={`${page === 1 ? site.frontTitle(locale).text : `${site.frontTitle(locale).text}: ${heading.text}`} | ${site.ui(locale, 'site-name').text}`}
+      family={frontPageFamily(page)}
+      sequence={{ prev, next }}
     >
-      <h1>{text(site.frontTitle(locale))}</h1>
-      <p class="editions">{text(site.ui(locale, 'editions-list', { languages: site.languageList(locale, site.editions.published) }))}</p>
+      <h1>{text(heading)}</h1>
+      {page === 1 ? (
+        <p class="editions">{text(site.ui(locale, 'editions-list', { languages: site.languageList(locale, site.editions.published) }))}</p>
+      ) : null}
       <ul class="articles">
         {views.map((view) => {
           const headline = headlineOf(view);
@@ -325,6 +358,20 @@ export const FrontPage: FC<{ shell: Shell; edition: Edition; views: readonly Art
           );
         })}
       </ul>
+      {pages > 1 ? (
+        <nav class="pagination" aria-label={site.ui(locale, 'pages-label').text}>
+          {prev ? (
+            <a href={prev} rel="prev">
+              {text(site.ui(locale, 'newer-articles'))}
+            </a>
+          ) : null}
+          {next ? (
+            <a href={next} rel="next">
+              {text(site.ui(locale, 'older-articles'))}
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
     </Layout>
   );
 };

@@ -1,25 +1,41 @@
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { fromArchive } from './archive.ts';
+import { headerRules } from './header-rules.ts';
 import { ALLOWED_METHODS, NEGOTIATED_CACHE_CONTROL, NEGOTIATED_VARY, NOT_FOUND_CACHE_CONTROL, securityHeaders } from './headers.ts';
 import { createNegotiator } from './negotiate.ts';
-import { paths } from './paths.ts';
+import { assetFile, paths } from './paths.ts';
 import type { SiteManifest } from './site-manifest.ts';
 
 /** The cookie that remembers a reader's explicit choice of edition. */
 export const LANGUAGE_COOKIE = 'lang';
 const ONE_YEAR = 365 * 24 * 60 * 60;
 
-type WorkerContext = Context<{ Bindings: Env }>;
+/**
+ * The worker's bindings: wrangler.toml's, and the archive tier's R2 bucket where an operator binds one as
+ * `ARCHIVE` (README, "The archive tier"; not declared by default: a deploy without the bucket would fail).
+ */
+export type Bindings = Env & { readonly ARCHIVE?: R2Bucket };
+
+type WorkerContext = Context<{ Bindings: Bindings }>;
+
+/** An article's slug, as the check allows it: anything else names no article, and is not looked up. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The worker: only what depends on the request. Every edition, front page, JSON edition, sitemap and font is
  * a static asset the platform serves before the worker is asked; the worker negotiates (`/`, `/<slug>`),
- * remembers a choice (`?lang=`), answers 404 with the reader's edition's page, and 405.
+ * remembers a choice (`?lang=`), serves the archive tier's pages from R2 (where one is bound), answers 404 with
+ * the reader's edition's page, and 405. It knows the editions, never the articles: its size does not grow with
+ * the archive.
  */
-export function createApp(site: SiteManifest): Hono<{ Bindings: Env }> {
+export function createApp(site: SiteManifest): Hono<{ Bindings: Bindings }> {
   const editions = new Set(site.editions);
   const published = new Set(site.published);
-  const articles = new Set(site.articles);
+  const rules = headerRules(
+    {},
+    site.editions.map((locale) => ({ locale, state: published.has(locale) ? 'published' : 'draft' })),
+  );
   const negotiate = createNegotiator(site.published, site.sourceLocale);
 
   /** The reader's edition: an explicit earlier choice (the cookie), else the Accept-Language header. */
@@ -34,7 +50,7 @@ export function createApp(site: SiteManifest): Hono<{ Bindings: Env }> {
     return c.redirect(location, 302);
   };
 
-  const app = new Hono<{ Bindings: Env }>();
+  const app = new Hono<{ Bindings: Bindings }>();
 
   app.use(securityHeaders);
 
@@ -67,10 +83,32 @@ export function createApp(site: SiteManifest): Hono<{ Bindings: Env }> {
 
   app.get('/', (c) => negotiated(c, paths.front(chosen(c))));
 
+  /** Whether an article exists: its source edition is a static asset, or an object of the archive tier. */
+  const exists = async (c: WorkerContext, slug: string): Promise<boolean> => {
+    if (!SLUG.test(slug)) return false;
+    const path = paths.article(site.sourceLocale, slug);
+    const asset = await c.env.ASSETS.fetch(new URL(path, c.req.url), { method: 'HEAD' });
+    if (asset.ok) return true;
+    return c.env.ARCHIVE ? (await c.env.ARCHIVE.head(assetFile(path))) !== null : false;
+  };
+
   // An article without an edition in its URL: the reader's edition of it.
-  app.get('/:slug', (c) => {
+  app.get('/:slug', async (c) => {
     const slug = c.req.param('slug');
-    return articles.has(slug) ? negotiated(c, paths.article(chosen(c), slug)) : c.notFound();
+    return (await exists(c, slug)) ? negotiated(c, paths.article(chosen(c), slug)) : c.notFound();
+  });
+
+  // A page of an edition that is no static asset: the archive tier's, where there is one.
+  app.get('/:locale/*', async (c, next) => {
+    if (!c.env.ARCHIVE || !editions.has(c.req.param('locale'))) return next();
+    const page = await fromArchive(c.req.raw, {
+      bucket: c.env.ARCHIVE,
+      version: site.archiveVersion ?? '',
+      rules,
+      cache: caches.default,
+      waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+    });
+    return page ?? next();
   });
 
   // No page at this address: the edition's own 404 page where the path names an edition (the same for every

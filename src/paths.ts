@@ -3,6 +3,8 @@ export const paths = {
   /** The negotiating URL: redirects each reader to an edition's front page. */
   home: () => '/',
   front: (locale: string) => `/${locale}/`,
+  /** Page `n` of an edition's list of articles, newest first: the front page is page 1. */
+  frontPage: (locale: string, n: number) => (n === 1 ? `/${locale}/` : `/${locale}/page/${n}/`),
   article: (locale: string, slug: string) => `/${locale}/${slug}`,
   /** The article's negotiating URL: redirects each reader to their edition of it. */
   articleAnyEdition: (slug: string) => `/${slug}`,
@@ -21,6 +23,20 @@ export const paths = {
    * answers (the static assets in front of it would serve an edition's own URL without asking the worker).
    */
   choose: (negotiatingPath: string, locale: string) => `${negotiatingPath}?lang=${encodeURIComponent(locale)}`,
+  /** The sitemap index: it names every part. */
   sitemap: () => '/sitemap.xml',
+  /** Part `n` of an edition's sitemap (its articles, oldest first: a new article changes only the last part). */
+  sitemapPart: (locale: string, n: number) => `/sitemaps/${locale}-${n}.xml`,
   robots: () => '/robots.txt',
 };
+
+/**
+ * The file of the static assets (or the archive's object) that answers a URL path, as Workers Static Assets'
+ * `html_handling: auto-trailing-slash` finds it: `/fa/` is `fa/index.html`, `/fa/slug` is `fa/slug.html`, a
+ * path with an extension is itself.
+ */
+export function assetFile(path: string): string {
+  const relative = path.slice(1);
+  if (relative === '' || relative.endsWith('/')) return `${relative}index.html`;
+  return /\.[a-z0-9]+$/.test(relative.slice(relative.lastIndexOf('/') + 1)) ? relative : `${relative}.html`;
+}

@@ -6,6 +6,6 @@ export interface SiteManifest {
   readonly editions: readonly string[];
   /** The editions negotiation offers and `?lang=` accepts, in the order ties are broken. */
   readonly published: readonly string[];
-  /** Every article's slug: `/<slug>` is its negotiating URL. */
-  readonly articles: readonly string[];
+  /** The archive tier's version: a hash of every object the build put in it (none where there is no archive tier). */
+  readonly archiveVersion?: string;
 }

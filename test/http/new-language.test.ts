@@ -43,6 +43,12 @@ async function deploy(): Promise<void> {
 const get = (path: string, headers: Record<string, string> = {}) =>
   edge!.dispatchFetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' });
 const text = async (path: string) => (await get(path)).text();
+/** The sitemap as a crawler reads it: the index and every part it names. */
+const sitemap = async () => {
+  const index = await text(paths.sitemap());
+  const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.slice(ORIGIN.length));
+  return [index, ...(await Promise.all(parts.map(text)))].join('\n');
+};
 
 /** Every file under a directory, by its path inside it. */
 const filesUnder = (dir: string): Map<string, Buffer> =>
@@ -95,7 +101,7 @@ describe('a new language is one command: draft, then publish', () => {
     await deploy();
     const built = join(scratch, 'public');
     for (const locale of EXISTING) expect(filesUnder(join(built, locale)), locale).toEqual(filesUnder(join(ROOT, 'public', locale)));
-    for (const file of ['sitemap.xml', 'robots.txt'])
+    for (const file of ['sitemap.xml', 'robots.txt', ...EXISTING.map((l) => `sitemaps/${l}-1.xml`)])
       expect(readFileSync(join(built, file)), file).toEqual(readFileSync(join(ROOT, 'public', file)));
 
     const response = await get(paths.article('tr', SLUG));
@@ -118,6 +124,12 @@ describe('a new language is one command: draft, then publish', () => {
     expect(sheet).toMatch(/html\[lang="ar"\] \{ font-family: Vazirmatn, /);
     expect(sheet).toMatch(/@font-face \{ font-family: Vazirmatn; [^}]*unicode-range: U\+0600-06FF/);
     expect((await get(paths.review('ar', SLUG))).status).toBe(200);
+    // Every file of a draft edition is kept out of search engines, the JSON edition too (a rule per edition).
+    for (const path of [paths.articleJson('tr', SLUG), paths.front('tr'), paths.review('tr', SLUG)]) {
+      const draft = await get(path);
+      await draft.arrayBuffer();
+      expect(draft.headers.get('X-Robots-Tag'), path).toBe('noindex');
+    }
   });
 
   it('a draft is not offered: not negotiated, not by ?lang=, not in the sitemap, hreflang, switchers or feeds', async () => {
@@ -126,7 +138,7 @@ describe('a new language is one command: draft, then publish', () => {
     expect(negotiated.headers.get('Location')).toBe(paths.article('en', SLUG));
     const chosen = await get(`${paths.articleAnyEdition(SLUG)}?lang=tr`, { 'Accept-Language': 'ru' });
     expect(chosen.headers.get('Location')).toBe(paths.article('ru', SLUG));
-    expect(await text(paths.sitemap())).not.toMatch(/\/(tr|ar)\//);
+    expect(await sitemap()).not.toMatch(/\/(tr|ar)[/-]/);
     const en = await text(paths.article('en', SLUG));
     expect(en).not.toMatch(/hreflang="(tr|ar)"/);
     expect((await get(paths.feed('tr'))).status).toBe(404);
@@ -165,7 +177,8 @@ describe('a new language is one command: draft, then publish', () => {
     await deploy();
     const negotiated = await get(paths.articleAnyEdition(SLUG), { 'Accept-Language': 'tr-TR, en;q=0.5' });
     expect(negotiated.headers.get('Location')).toBe(paths.article('tr', SLUG));
-    expect(await text(paths.sitemap())).toContain(`${ORIGIN}${paths.article('tr', SLUG)}`);
+    expect(await sitemap()).toContain(`<loc>${ORIGIN}${paths.article('tr', SLUG)}</loc>`);
+    expect(await sitemap()).toContain(`<loc>${ORIGIN}${paths.sitemapPart('tr', 1)}</loc>`);
     const en = await text(paths.article('en', SLUG));
     expect(en).toContain(`hreflang="tr" href="${ORIGIN}${paths.article('tr', SLUG)}"`);
     expect(en).toContain('hreflang="tr" lang="tr" dir="ltr">Türkçe</a>');

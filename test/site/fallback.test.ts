@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import enSegments from '../../locales/en/putin-raisi-kremlin-meeting.json';
-import { renderSite } from '../../site/ssg.ts';
+import { renderPage } from '../../site/render-jobs.ts';
 import { siteApp, SLUG } from './catalog.ts';
 
 describe('a segment missing from a locale', () => {
@@ -41,7 +41,7 @@ describe('nothing broken reaches a reader', () => {
     const response = await broken.request(`/fa/${SLUG}`);
     expect(response.status).toBe(500);
     expect(await response.text()).toMatch(/^fa\/putin-raisi-kremlin-meeting\/deal-restored-sanctions: /);
-    await expect(renderSite(broken, new Set())).rejects.toThrow(
+    await expect(renderPage(broken, `/fa/${SLUG}`)).rejects.toThrow(
       /\/fa\/putin-raisi-kremlin-meeting: 500 \(fa\/putin-raisi-kremlin-meeting\/deal-restored-sanctions: /,
     );
   });

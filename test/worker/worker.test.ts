@@ -10,10 +10,20 @@ const request = (path: string, init: RequestInit = {}, bindings: Env = env) =>
   app.fetch(new Request(`https://example.com${path}`, init), bindings);
 
 describe('the worker, on its own', () => {
-  it('knows the editions and articles the build wrote, and offers only published ones', () => {
+  it('knows the editions the build wrote, offers only published ones, and holds no list of articles', () => {
     expect(site.editions).toEqual(expect.arrayContaining(['en', 'fa', 'ru']));
     for (const locale of site.published) expect(site.editions).toContain(locale);
-    expect(site.articles).toContain('putin-raisi-kremlin-meeting');
+    expect(JSON.stringify(site)).not.toContain('putin-raisi-kremlin-meeting');
+  });
+
+  it('redirects an article’s negotiating URL only for an article the static assets hold', async () => {
+    const found = await request('/putin-raisi-kremlin-meeting', { headers: { 'Accept-Language': 'ru' } });
+    expect(found.status).toBe(302);
+    expect(found.headers.get('Location')).toBe('/ru/putin-raisi-kremlin-meeting');
+    for (const path of ['/no-such-article', '/Putin-Raisi-Kremlin-Meeting', '/a--b', '/assets']) {
+      const missing = await request(path, { headers: { 'Accept-Language': 'ru' } });
+      expect(missing.status, path).toBe(404);
+    }
   });
 
   it('answers an unknown path with the edition’s 404 page, fetched from the static assets', async () => {
