@@ -13,7 +13,12 @@ describe('the editor’s note on the source’s slip (“who was elected in Augu
       text: 'The original article said Ebrahim Raisi “was elected in August”: he won the presidential election on June 18, 2021 and took office in August 2021.',
     },
     { locale: 'fa', number: '۱', label: 'یادداشت ویراستار ۱', text: 'ابراهیم رئیسی در ۲۸ خرداد ۱۴۰۰ به ریاست‌جمهوری انتخاب شد' },
-    { locale: 'ru', number: '1', label: 'Примечание редакции 1', text: 'Эбрахим Раиси был избран президентом 18 июня 2021 года' },
+    {
+      locale: 'ru',
+      number: '1',
+      label: 'Примечание редакции 1',
+      text: 'В оригинальной публикации говорилось, что Эбрахим Раиси «был избран в августе»: он победил на президентских выборах 18 июня 2021 года',
+    },
   ];
   for (const { locale, number, label, text } of notes) {
     it(`${locale}: is marked on its segment by a superscript link named “${label}”, and shown at the end of the article`, async () => {
