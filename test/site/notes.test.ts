@@ -12,7 +12,12 @@ describe('the editor’s note on the source’s slip (“who was elected in Augu
       label: 'Editor’s note 1',
       text: 'The original article said Ebrahim Raisi “was elected in August”: he won the presidential election on June 18, 2021 and took office in August 2021.',
     },
-    { locale: 'fa', number: '۱', label: 'یادداشت ویراستار ۱', text: 'ابراهیم رئیسی در ۲۸ خرداد ۱۴۰۰ به ریاست‌جمهوری انتخاب شد' },
+    {
+      locale: 'fa',
+      number: '۱',
+      label: 'یادداشت ویراستار ۱',
+      text: 'در متن اصلی آمده بود که ابراهیم رئیسی «در ماه اوت انتخاب شد»؛ او در انتخابات ریاست‌جمهوری ۲۸ خرداد ۱۴۰۰ (۱۸ ژوئن ۲۰۲۱) پیروز شد',
+    },
     {
       locale: 'ru',
       number: '1',
@@ -53,7 +58,7 @@ describe('the editor’s note on the source’s slip (“who was elected in Augu
 describe('the photograph that is not there', () => {
   for (const [locale, label] of [
     ['en', 'Photograph not reproduced here'],
-    ['fa', 'عکس در اینجا منتشر نشده است'],
+    ['fa', 'عکس در اینجا بازنشر نشده است'],
     ['ru', 'Фотография здесь не воспроизводится'],
   ] as const) {
     it(`${locale}: the frame says it is not reproduced, visibly, and keeps the photo’s description as its accessible name`, async () => {
