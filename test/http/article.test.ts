@@ -2,7 +2,7 @@
 // built and bundled as `wrangler deploy` would, served by the edge in every edition; refused whole for a bad
 // file; corrected with `article:update` once translated; its memory exported as TMX for other tools.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { ROOT } from '../../tools/project-files.ts';
 import { standIn } from '../stand-in.ts';
 import { bundleWorker } from './bundle.ts';
 import { ORIGIN, startEdge } from './edge.ts';
+import { makeScratch, runTool } from './scratch.ts';
 
 const EXAMPLE = 'examples/caspian-rail-freight-route.md';
 const SLUG = 'caspian-rail-freight-route';
@@ -19,21 +20,7 @@ let scratch: string;
 let edge: Miniflare | undefined;
 
 beforeAll(() => {
-  mkdirSync(join(ROOT, '.wrangler'), { recursive: true });
-  scratch = mkdtempSync(join(ROOT, '.wrangler', 'article-'));
-  for (const entry of [
-    'content',
-    'locales',
-    'site',
-    'src',
-    'tools',
-    'scripts',
-    'examples',
-    'wrangler.toml',
-    'tsconfig.json',
-    'package.json',
-  ])
-    cpSync(join(ROOT, entry), join(scratch, entry), { recursive: true, filter: (path) => !path.includes(join('src', 'generated')) });
+  scratch = makeScratch('article-', ['examples']);
 });
 afterAll(async () => {
   await edge?.dispose();
@@ -41,11 +28,7 @@ afterAll(async () => {
 });
 
 /** A newsroom's or translator's command in the scratch copy. */
-const tool = (script: string, ...args: string[]) => {
-  const { INIT_CWD: _, ...env } = process.env;
-  const run = spawnSync(process.execPath, [join(scratch, 'tools', script), ...args], { cwd: scratch, encoding: 'utf8', env });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr, out: `${run.stdout}${run.stderr}` };
-};
+const tool = (script: string, ...args: string[]) => runTool(scratch, script, ...args);
 const get = (path: string) => edge!.dispatchFetch(`${ORIGIN}${path}`, { redirect: 'manual' });
 const text = async (path: string) => (await get(path)).text();
 const json = (path: string) => JSON.parse(readFileSync(join(scratch, path), 'utf8')) as Record<string, string>;

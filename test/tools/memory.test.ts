@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkProject } from '../../tools/check/check.ts';
+import { checkProject, withWrites } from '../../tools/check/check.ts';
+import { serializeJson } from '../../tools/check/sidecar.ts';
 import { formatProblem, ProblemList } from '../../tools/check/problems.ts';
 import { TranslationMemory } from '../../tools/memory/lookup.ts';
 import { exportMemory, importMemory } from '../../tools/memory/memory.ts';
@@ -79,8 +80,17 @@ describe('the translation memory', () => {
 
   it('holds every published translation of every article, with the English it was made from', () => {
     expect(entries.filter((e) => e.lang === 'ru')).toHaveLength(Object.keys(ru).length);
-    const stale = entries.find((e) => e.lang === 'fa' && e.origin === 'putin-raisi-kremlin-meeting/note-raisi-elected')!;
-    expect(stale.source).not.toBe(catalog.resources.en!['putin-raisi-kremlin-meeting']!['note-raisi-elected']);
+    // The English headline edited: the translations are stale, and the memory pairs them with the English they translate.
+    const path = 'locales/en/putin-raisi-kremlin-meeting.json';
+    const english = JSON.parse(landed.locales.find((f) => f.path === path)!.text) as Record<string, string>;
+    const edited = withWrites(landed, [{ path, text: serializeJson({ ...english, headline: english.headline!.replace(' in ', ' at ') }) }]);
+    const headline = projectEntries(edited, checkProject(edited).catalog!).filter(
+      (e) => e.origin === 'putin-raisi-kremlin-meeting/headline',
+    );
+    expect(headline.map((e) => [e.lang, e.source])).toEqual([
+      ['fa', english.headline],
+      ['ru', english.headline],
+    ]);
   });
 
   it('an exact match, its data arguments renamed to the new English’s', () => {

@@ -1,24 +1,18 @@
-import { GLOSSARY_NAMESPACE } from '../../site/content.ts';
-import { checkProject, type ProjectFiles, type SourceFile } from '../check/check.ts';
-import { EDITIONS_FILE } from '../check/editions.ts';
+import { GLOSSARY_NAMESPACE, UI_NAMESPACE } from '../../site/content.ts';
+import type { ProjectFiles, SourceFile } from '../check/check.ts';
 import { ProblemList } from '../check/problems.ts';
 import { recordFor } from '../check/sidecar.ts';
-import { TranslationMemory } from '../memory/lookup.ts';
-import { glossaryNames } from '../memory/placeables.ts';
-import { parseMemoryFile, projectEntries } from '../memory/store.ts';
-import { EnglishWriter } from './english.ts';
 import {
   articleContent,
   articleWrites,
   newId,
+  readArticleInput,
   verifyArticle,
   type ArticleChange,
   type ArticleFile,
   type EditionText,
   type Prefilled,
 } from './files.ts';
-import { slugFromHeadline } from './ids.ts';
-import { readArticleSource } from './markdown.ts';
 import { englishArticle } from './segments.ts';
 
 /** What `article:add` did. */
@@ -29,7 +23,7 @@ export interface AddReport {
   readonly prefilled: readonly Prefilled[];
 }
 
-const RESERVED = new Set([GLOSSARY_NAMESPACE, 'ui']);
+const RESERVED = new Set([GLOSSARY_NAMESPACE, UI_NAMESPACE]);
 
 /**
  * A new article from an article file: its content file, its English segments (names as placeholders, numbers
@@ -41,17 +35,10 @@ const RESERVED = new Set([GLOSSARY_NAMESPACE, 'ui']);
 export function addArticle(files: ProjectFiles, memoryFile: SourceFile | undefined, file: ArticleFile): ArticleChange<AddReport> {
   const problems = new ProblemList();
   const refused = () => ({ writes: [], problems: problems.items });
-  const checked = checkProject(files);
-  if (!checked.catalog) {
-    problems.error(EDITIONS_FILE, undefined, 'the project fails the check: fix what npm run i18n:check lists first');
-    return refused();
-  }
-  const catalog = checked.catalog;
-  const article = readArticleSource(file.path, file.bytes, problems);
-  if (!article) return refused();
-  const { meta } = article;
-  const slug = meta.slug?.text ?? slugFromHeadline(meta.headline.text);
-  const where = (meta.slug ?? meta.headline).position;
+  const input = readArticleInput(files, memoryFile, file, problems);
+  if (!input) return refused();
+  const { catalog, memory, source: article, slug } = input;
+  const where = (article.meta.slug ?? article.meta.headline).position;
   if (RESERVED.has(slug))
     problems.error(file.path, undefined, `slug: "${slug}" is the name of a shared file: give the article a slug`, where);
   else if (catalog.articles.some((a) => a.slug === slug) || files.content.some((f) => f.path === `content/${slug}.json`))
@@ -64,16 +51,11 @@ export function addArticle(files: ProjectFiles, memoryFile: SourceFile | undefin
   if (problems.hasErrors) return refused();
 
   const source = catalog.editions.source;
-  const glossary = new Map(Object.entries(catalog.resources[source]?.[GLOSSARY_NAMESPACE] ?? {}));
-  const english = englishArticle(article, new EnglishWriter(glossary, meta.published.text));
+  const english = englishArticle(article, input.writer);
   const taken = new Set<string>();
   const ids = english.segments.map((segment) => newId(segment, taken));
-  const content = articleContent(meta, slug, english.segments, ids, english.arguments);
+  const content = articleContent(article.meta, slug, english.segments, ids, english.arguments);
   const messages = new Map(english.segments.map((s, i) => [ids[i]!, s.message]));
-
-  const stored = parseMemoryFile(memoryFile, problems);
-  if (problems.hasErrors) return refused();
-  const memory = new TranslationMemory([...projectEntries(files, catalog), ...stored], glossaryNames(glossary.keys()));
   const editions = new Map<string, EditionText>();
   const prefilled: Prefilled[] = [];
   for (const locale of Object.keys(catalog.editions.editions)) {

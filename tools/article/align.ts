@@ -1,5 +1,5 @@
 import { similarity } from '../memory/similarity.ts';
-import type { SegmentRole } from './segments.ts';
+import { FIXED_IDS, type SegmentRole } from './segments.ts';
 
 /** A segment on either side of a correction: its role in the article and its English. */
 export interface AlignedText {
@@ -23,15 +23,7 @@ export const EDIT_MINIMUM = 0.5;
 const AMBIGUITY_MARGIN = 0.05;
 
 // Segments an article has one of keep their id whatever their text.
-const SINGLE: ReadonlySet<SegmentRole> = new Set([
-  'headline',
-  'standfirst',
-  'photo-alt',
-  'photo-caption',
-  'photo-credit',
-  'dateline',
-  'source-line',
-]);
+const SINGLE: ReadonlySet<string> = new Set(Object.keys(FIXED_IDS));
 
 /**
  * Aligns the corrected English with the old, so that every translation stays with its sentence:

@@ -1,11 +1,14 @@
 // What an article is made of on disk, as `article:add` and `article:update` write it: the content file, the
 // English segments, and every other edition's segments with their states; checked whole before anything is written.
-import type { Article, ArgumentSpec, Block } from '../../site/content.ts';
+import { GLOSSARY_NAMESPACE, type Article, type ArgumentSpec, type Block } from '../../site/content.ts';
 import { checkProject, localeFile, withWrites, type ProjectFiles, type SourceFile } from '../check/check.ts';
 import { ProblemList, type Problem } from '../check/problems.ts';
 import { recordFor, serializeJson, sidecarFile, type SegmentRecord } from '../check/sidecar.ts';
+import { projectMemory, type ProjectMemory } from '../memory/memory.ts';
+import { EnglishWriter } from './english.ts';
 import type { FrontMatter } from './front-matter.ts';
-import { idFromText, uniqueId } from './ids.ts';
+import { idFromText, slugFromHeadline, uniqueId } from './ids.ts';
+import { readArticleSource, type ArticleSource } from './markdown.ts';
 import { FIXED_IDS, type EnglishSegment } from './segments.ts';
 
 /** An article file as the newsroom wrote it: its path (as the user named it) and its bytes. */
@@ -27,6 +30,39 @@ export interface Prefilled {
   readonly id: string;
   /** Where the translation comes from (`<article>/<segment id>`). */
   readonly origin: string;
+}
+
+/** What `article:add` and `article:update` start from: the project, its memory, and the article file read. */
+export interface ArticleInput extends ProjectMemory {
+  readonly source: ArticleSource;
+  /** The file's slug, or one made from its headline. */
+  readonly slug: string;
+  /** Writes the file's English as the locale files keep it, with the project's glossary. */
+  readonly writer: EnglishWriter;
+}
+
+/**
+ * The project (which must pass the check), its translation memory, and the article file, read and validated;
+ * undefined, with every problem in `problems`, when any of them is wrong.
+ */
+export function readArticleInput(
+  files: ProjectFiles,
+  memoryFile: SourceFile | undefined,
+  file: ArticleFile,
+  problems: ProblemList,
+): ArticleInput | undefined {
+  const project = projectMemory(files, memoryFile, problems);
+  const source = project && readArticleSource(file.path, file.bytes, problems);
+  if (!project || !source) return undefined;
+  const { catalog } = project;
+  const glossary = new Map(Object.entries(catalog.resources[catalog.editions.source]?.[GLOSSARY_NAMESPACE] ?? {}));
+  const { meta } = source;
+  return {
+    ...project,
+    source,
+    slug: meta.slug?.text ?? slugFromHeadline(meta.headline.text),
+    writer: new EnglishWriter(glossary, meta.published.text),
+  };
 }
 
 /** A new id for a segment, readable, made from its first words, unique among `taken`. */

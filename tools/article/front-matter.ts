@@ -1,5 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { isIsoDate } from '../check/content.ts';
+import { isIsoDate, isTimeZone } from '../check/content.ts';
 import type { Position, ProblemList } from '../check/problems.ts';
 
 /** A text of the article file and where it starts, so a problem found later in it is named at its line. */
@@ -55,15 +55,6 @@ const PHOTO_KEYS = ['photoAlt', 'photoCaption', 'photoCredit'] as const;
 /** "Pavel Bednyakov/AP Photo", "Pavel Bednyakov/AP": the photographer, then the agency. */
 const CREDIT = /^(.+?)\s*\/\s*(.+?)(?:\s+Photo)?$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Reads the YAML front matter (`yaml`, strict: a key given twice is an error) of an article file. `start` is

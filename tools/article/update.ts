@@ -1,27 +1,23 @@
-import { GLOSSARY_NAMESPACE, type Article } from '../../site/content.ts';
-import { checkProject, localeFile, type ProjectFiles, type SourceFile } from '../check/check.ts';
+import type { Article } from '../../site/content.ts';
+import { localeFile, type ProjectFiles, type SourceFile } from '../check/check.ts';
 import { isIsoDate } from '../check/content.ts';
-import { EDITIONS_FILE } from '../check/editions.ts';
 import { parseFlatStrings } from '../check/json.ts';
 import { ProblemList } from '../check/problems.ts';
 import { readSidecar, recordFor, revision } from '../check/sidecar.ts';
-import { TranslationMemory } from '../memory/lookup.ts';
-import { carryOver, glossaryNames } from '../memory/placeables.ts';
-import { MEMORY_FILE, parseMemoryFile, projectEntries, storeEntries, type MemoryEntry } from '../memory/store.ts';
+import { carryOver } from '../memory/placeables.ts';
+import { MEMORY_FILE, storeEntries, type MemoryEntry } from '../memory/store.ts';
 import { align } from './align.ts';
-import { EnglishWriter } from './english.ts';
 import {
   articleContent,
   articleWrites,
   newId,
+  readArticleInput,
   verifyArticle,
   type ArticleChange,
   type ArticleFile,
   type EditionText,
   type Prefilled,
 } from './files.ts';
-import { slugFromHeadline } from './ids.ts';
-import { readArticleSource } from './markdown.ts';
 import { englishArticle, type SegmentRole } from './segments.ts';
 
 /** What `article:update` did, segment by segment. */
@@ -83,16 +79,11 @@ export function updateArticle(
 ): ArticleChange<UpdateReport> {
   const problems = new ProblemList();
   const refused = () => ({ writes: [], problems: problems.items });
-  const checked = checkProject(files);
-  if (!checked.catalog) {
-    problems.error(EDITIONS_FILE, undefined, 'the project fails the check: fix what npm run i18n:check lists first');
-    return refused();
-  }
-  const catalog = checked.catalog;
-  const source = readArticleSource(file.path, file.bytes, problems);
-  if (!source) return refused();
+  const input = readArticleInput(files, memoryFile, file, problems);
+  if (!input) return refused();
+  const { catalog, memory, stored, isName, source } = input;
   const { meta } = source;
-  const slug = options.slug ?? meta.slug?.text ?? slugFromHeadline(meta.headline.text);
+  const slug = options.slug ?? input.slug;
   const previous = catalog.articles.find((a) => a.slug === slug);
   if (!previous)
     problems.error(
@@ -114,11 +105,9 @@ export function updateArticle(
   if (problems.hasErrors || !previous) return refused();
 
   const sourceLocale = catalog.editions.source;
-  const glossary = new Map(Object.entries(catalog.resources[sourceLocale]?.[GLOSSARY_NAMESPACE] ?? {}));
-  const isName = glossaryNames(glossary.keys());
   const oldEnglish = new Map(Object.entries(catalog.resources[sourceLocale]?.[slug] ?? {}));
   const before = previousSegments(previous, oldEnglish);
-  const english = englishArticle(source, new EnglishWriter(glossary, meta.published.text));
+  const english = englishArticle(source, input.writer);
   const alignment = align(before, english.segments);
   const taken = new Set([...before.map((s) => s.id)]);
   const ids = english.segments.map((segment, i) => {
@@ -143,9 +132,6 @@ export function updateArticle(
   const modified = { date, ...(options.note ? { note: options.note } : {}) };
   const content = articleContent(meta, slug, english.segments, ids, english.arguments, previous, modified);
 
-  const stored = parseMemoryFile(memoryFile, problems);
-  if (problems.hasErrors) return refused();
-  const memory = new TranslationMemory([...projectEntries(files, catalog), ...stored], isName);
   const remember: MemoryEntry[] = [];
   const editions = new Map<string, EditionText>();
   const prefilled: Prefilled[] = [];
