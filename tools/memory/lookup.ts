@@ -1,5 +1,5 @@
 import { carryOver, comparable, type IsName } from './placeables.ts';
-import { similarity, similarityBound } from './similarity.ts';
+import { similarityBound, tokens, tokenSimilarity } from './similarity.ts';
 import type { MemoryEntry } from './store.ts';
 
 /** A translation the memory offers for an English text. */
@@ -22,14 +22,15 @@ const rank = (entry: MemoryEntry) => RANK[entry.state ?? ''] ?? 0;
 
 /** The memory, indexed by language, each English as it compares (its data arguments renamed by order). */
 export class TranslationMemory {
-  readonly #byLang = new Map<string, { entry: MemoryEntry; comparable: string }[]>();
+  readonly #byLang = new Map<string, { entry: MemoryEntry; comparable: string; tokens: readonly string[] }[]>();
   readonly #isName: IsName;
 
   constructor(entries: readonly MemoryEntry[], isName: IsName) {
     this.#isName = isName;
     for (const entry of entries) {
       const list = this.#byLang.get(entry.lang) ?? [];
-      list.push({ entry, comparable: comparable(entry.source, isName) });
+      const form = comparable(entry.source, isName);
+      list.push({ entry, comparable: form, tokens: tokens(form) });
       this.#byLang.set(entry.lang, list);
     }
   }
@@ -57,11 +58,11 @@ export class TranslationMemory {
    */
   fuzzy(lang: string, english: string, options: { minimum?: number; limit?: number; exclude?: string } = {}): Match[] {
     const { minimum = FUZZY_MINIMUM, limit = FUZZY_LIMIT, exclude } = options;
-    const wanted = comparable(english, this.#isName);
+    const wanted = tokens(comparable(english, this.#isName));
     const matches: Match[] = [];
-    for (const { entry, comparable: other } of this.#byLang.get(lang) ?? []) {
-      if (entry.origin === exclude || similarityBound(wanted, other) < minimum) continue;
-      const score = similarity(wanted, other);
+    for (const { entry, tokens: other } of this.#byLang.get(lang) ?? []) {
+      if (entry.origin === exclude || similarityBound(wanted.length, other.length) < minimum) continue;
+      const score = tokenSimilarity(wanted, other);
       if (score < minimum) continue;
       const target = carryOver(entry.target, entry.source, english, this.#isName) ?? entry.target;
       matches.push({ entry, score, target });
