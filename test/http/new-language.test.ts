@@ -1,7 +1,6 @@
 // A new language, as a newsroom starts one: `i18n:add` in a scratch copy of the project, built and bundled as
 // `wrangler deploy` would, served by the edge; then `i18n:publish`, refused and then allowed, and served again.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { paths } from '../../src/paths.ts';
 import { ROOT } from '../../tools/project-files.ts';
 import { bundleWorker } from './bundle.ts';
 import { ORIGIN, startEdge } from './edge.ts';
+import { makeScratch, runTool } from './scratch.ts';
 
 const SLUG = 'putin-raisi-kremlin-meeting';
 const EXISTING = ['en', 'fa', 'ru'];
@@ -16,10 +16,7 @@ let scratch: string;
 let edge: Miniflare | undefined;
 
 beforeAll(() => {
-  mkdirSync(join(ROOT, '.wrangler'), { recursive: true });
-  scratch = mkdtempSync(join(ROOT, '.wrangler', 'new-language-'));
-  for (const entry of ['content', 'locales', 'site', 'src', 'tools', 'scripts', 'wrangler.toml', 'tsconfig.json', 'package.json'])
-    cpSync(join(ROOT, entry), join(scratch, entry), { recursive: true, filter: (path) => !path.includes(join('src', 'generated')) });
+  scratch = makeScratch('new-language-');
 });
 afterAll(async () => {
   await edge?.dispose();
@@ -27,11 +24,7 @@ afterAll(async () => {
 });
 
 /** A translator's command in the scratch copy. */
-const tool = (script: string, ...args: string[]) => {
-  const { INIT_CWD: _, ...env } = process.env;
-  const run = spawnSync(process.execPath, [join(scratch, 'tools', script), ...args], { cwd: scratch, encoding: 'utf8', env });
-  return { status: run.status, out: `${run.stdout}${run.stderr}` };
-};
+const tool = (script: string, ...args: string[]) => runTool(scratch, script, ...args);
 
 /** Builds and bundles the scratch copy, and serves it as the edge would. */
 async function deploy(): Promise<void> {

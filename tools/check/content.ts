@@ -20,7 +20,8 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-function isTimeZone(value: string): boolean {
+/** Whether `value` is an IANA time zone this runtime knows ("Asia/Tehran"). */
+export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
     return true;

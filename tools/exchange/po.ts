@@ -2,6 +2,7 @@ import { po, type PoData } from 'gettext-parser';
 import { localeFile } from '../check/check.ts';
 import type { Position } from '../check/problems.ts';
 import { isSegmentState, type SegmentState } from '../check/sidecar.ts';
+import { noCandidates, type CandidatesFor } from '../memory/candidates.ts';
 import { INTERFACE_NOTE, type ExchangeDocument, type ExchangeUnit } from './document.ts';
 import { ExchangeFormatError } from './xliff.ts';
 
@@ -11,6 +12,8 @@ const poString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g,
 const BLOCK_PREFIX = 'block: ';
 const STATE_PREFIX = 'state: ';
 const REVISION_PREFIX = 'revision: ';
+/** An extracted comment offering a match from the memory: `memory 87.5% (<origin>): <translation>`. */
+const MEMORY_PREFIX = 'memory ';
 
 /**
  * gettext's Plural-Forms of the languages gettext documents (the messages use ICU plurals, so no entry has a
@@ -41,9 +44,10 @@ function gettextDate(date: Date): string {
 /**
  * gettext PO: msgctxt is the segment id, msgid the English, msgstr the translation; the reference names the
  * English file (so two files may share an id); `#, fuzzy` with `#| msgid` marks a stale translation; extracted
- * comments carry the block, the state and the revision of the target exported.
+ * comments carry the block, the state and the revision of the target exported, and the memory's matches
+ * (`candidatesFor`) for an entry still to translate.
  */
-export function writePo(document: ExchangeDocument, now = new Date()): string {
+export function writePo(document: ExchangeDocument, now = new Date(), candidatesFor: CandidatesFor = noCandidates): string {
   const translations: PoData['translations'] = {
     '': { '': { msgid: '', msgstr: [''] } },
   };
@@ -67,6 +71,7 @@ export function writePo(document: ExchangeDocument, now = new Date()): string {
           `${BLOCK_PREFIX}${unit.note ?? INTERFACE_NOTE}`,
           `${STATE_PREFIX}${unit.state}`,
           ...(unit.revision === undefined ? [] : [`${REVISION_PREFIX}${unit.revision}`]),
+          ...candidatesFor(unit).map((c) => `${MEMORY_PREFIX}${c.similarity}% (${c.origin}): ${c.target.replace(/\s+/g, ' ')}`),
         ].join('\n'),
         ...(fuzzy ? { flag: 'fuzzy' } : {}),
         ...(unit.previousSource === undefined ? {} : { previous: `msgid ${poString(unit.previousSource)}` }),

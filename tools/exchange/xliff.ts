@@ -2,9 +2,14 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { positionsOf } from '../check/json.ts';
 import type { Position } from '../check/problems.ts';
 import { isSegmentState } from '../check/sidecar.ts';
+import { noCandidates, type CandidatesFor } from '../memory/candidates.ts';
 import type { ExchangeDocument, ExchangeUnit } from './document.ts';
 
 const XLIFF_NAMESPACE = 'urn:oasis:names:tc:xliff:document:2.0';
+/** XLIFF 2.0's Translation Candidates module (§5.2): matches from a memory, beside the segment they are for. */
+const MATCHES_NAMESPACE = 'urn:oasis:names:tc:xliff:matches:2.0';
+/** The id of a unit's one segment, which its matches reference (`ref="#s1"`). */
+const SEGMENT_ID = 's1';
 /** XLIFF 2.0 subState (prefix:value) marking a target whose English has changed since it was made. */
 export const STALE_SUBSTATE = 'editions:stale';
 /** The note categories this project writes: what the segment is, the English it was made from, its revision. */
@@ -23,14 +28,20 @@ export class ExchangeFormatError extends Error {
   }
 }
 
-/** XLIFF 2.0: one <file> per locale file, one <unit> per segment with its English source, target, state and notes. */
-export function writeXliff(document: ExchangeDocument): string {
+/**
+ * XLIFF 2.0: one <file> per locale file, one <unit> per segment with its English source, target, state and notes,
+ * and the matches `candidatesFor` offers for it (`<mtc:matches>`).
+ */
+export function writeXliff(document: ExchangeDocument, candidatesFor: CandidatesFor = noCandidates): string {
   const files = new Map<string, ExchangeUnit[]>();
   for (const unit of document.units) files.set(unit.namespace, [...(files.get(unit.namespace) ?? []), unit]);
+  const candidates = new Map(document.units.map((unit) => [unit, candidatesFor(unit)]));
+  const anyCandidates = [...candidates.values()].some((c) => c.length > 0);
   const xml = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     xliff: {
       '@_xmlns': XLIFF_NAMESPACE,
+      ...(anyCandidates ? { '@_xmlns:mtc': MATCHES_NAMESPACE } : {}),
       '@_version': '2.0',
       '@_srcLang': document.sourceLocale,
       '@_trgLang': document.targetLocale,
@@ -38,6 +49,20 @@ export function writeXliff(document: ExchangeDocument): string {
         '@_id': namespace,
         unit: units.map((unit) => ({
           '@_id': unit.id,
+          ...(candidates.get(unit)!.length > 0
+            ? {
+                'mtc:matches': {
+                  'mtc:match': candidates.get(unit)!.map((c) => ({
+                    '@_ref': `#${SEGMENT_ID}`,
+                    '@_similarity': c.similarity.toFixed(1),
+                    '@_type': 'tm',
+                    '@_origin': c.origin,
+                    source: c.source,
+                    target: c.target,
+                  })),
+                },
+              }
+            : {}),
           notes: {
             note: [
               { '@_category': NOTE.block, '#text': unit.note ?? '' },
@@ -46,6 +71,7 @@ export function writeXliff(document: ExchangeDocument): string {
             ],
           },
           segment: {
+            ...(candidates.get(unit)!.length > 0 ? { '@_id': SEGMENT_ID } : {}),
             '@_state': unit.state,
             ...(unit.stale ? { '@_subState': STALE_SUBSTATE } : {}),
             source: unit.source,
