@@ -104,8 +104,10 @@ describe('a new article is one command, served in every edition', () => {
       expect(await text(paths.front(locale)), locale).toContain(`href="${paths.article(locale, SLUG)}"`);
       expect(await text(paths.feed(locale)), locale).toContain(`${ORIGIN}${paths.article(locale, SLUG)}`);
     }
-    const sitemap = await text(paths.sitemap());
-    for (const locale of EDITIONS) expect(sitemap).toContain(`${ORIGIN}${paths.article(locale, SLUG)}`);
+    for (const locale of EDITIONS) {
+      expect(await text(paths.sitemap())).toContain(`<loc>${ORIGIN}${paths.sitemapPart(locale, 1)}</loc>`);
+      expect(await text(paths.sitemapPart(locale, 1))).toContain(`<loc>${ORIGIN}${paths.article(locale, SLUG)}</loc>`);
+    }
   });
 });
 

@@ -202,6 +202,7 @@ describe.each(formats)('$name export and import', ({ name, write, read }) => {
   });
 
   it('an export older than the files is a conflict for each segment changed since: refused, showing both texts', () => {
+    const landedStandfirst = (JSON.parse(existing(projectFiles, `locales/fa/${SLUG}.json`)!) as Record<string, string>).standfirst;
     const old = write(exported(projectFiles, 'fa'));
     const now = withTarget(
       'fa',
@@ -215,7 +216,7 @@ describe.each(formats)('$name export and import', ({ name, write, read }) => {
       expect.objectContaining({
         id: 'standfirst',
         current: expect.stringContaining('آخرین دیدار بود'),
-        incoming: expect.stringContaining('آخرین باری بود'),
+        incoming: landedStandfirst,
       }),
     ]);
     expect(result.problems.map(formatProblem)).toContain(
@@ -223,7 +224,7 @@ describe.each(formats)('$name export and import', ({ name, write, read }) => {
     );
     const forced = importDocument(now, read(old), 'fa.old', { force: true });
     expect(forced.conflicts).toEqual([]);
-    expect(forced.writes.find((w) => w.path === `locales/fa/${SLUG}.json`)!.text).toContain('آخرین باری بود');
+    expect(JSON.parse(forced.writes.find((w) => w.path === `locales/fa/${SLUG}.json`)!.text).standfirst).toBe(landedStandfirst);
   });
 
   it('a translator’s change to a unit whose text did not change since the export is no conflict, and is reported as a change', () => {
