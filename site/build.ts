@@ -17,6 +17,7 @@ import { writeAtomic } from '../tools/write-atomic.ts';
 import { assignTiers } from './archive.ts';
 import { BuildCache } from './build-cache.ts';
 import { ConfigError, readConfig } from './config.ts';
+import { buildDirectories } from './directories.ts';
 import { Editions } from './editions.ts';
 import { FONTS, fontPath } from './fonts.ts';
 import { sha256 } from './hash.ts';
@@ -31,10 +32,7 @@ import { RenderError, type Job } from './render-jobs.ts';
 const started = performance.now();
 blockingOutput();
 
-/** The assets directory and the archive's (`BUILD_DIR` builds elsewhere: the preview keeps its own). */
-const OUT = join(ROOT, process.env.BUILD_DIR ?? 'public');
-const ARCHIVE = join(dirname(OUT), `${OUT.split(/[\\/]/).at(-1)}-archive`);
-const CACHE = join(ROOT, '.cache', 'build');
+const { out: OUT, archive: ARCHIVE, cache: CACHE } = buildDirectories(ROOT, process.env.BUILD_DIR);
 
 // In the live preview (`wrangler dev`), a broken file must not stop the preview: the last good build stays
 // served and the problem is named here; saving the fix rebuilds. Anywhere else, nothing is built.
@@ -180,13 +178,15 @@ const problems = limitProblems(
 if (problems.length > 0) fail(`past a limit of Workers Static Assets:\n  ${problems.join('\n  ')}`);
 
 // What the worker needs: which editions exist and which are offered. Nothing that grows with the archive.
+const archived = [...tiers.archived].sort().map((file) => `${file} ${caches[ARCHIVE]!.get(file)?.hash}`);
 const manifest: SiteManifest = {
   sourceLocale: editions.source,
   editions: editions.all.map((e) => e.locale),
   published: editions.published.map((e) => e.locale),
+  ...(archived.length > 0 ? { archiveVersion: sha256(archived.join('\n')).slice(0, 16) } : {}),
 };
 const generated = join(ROOT, 'src', 'generated', 'site.ts');
-const source = `// Written by site/build.ts from locales/editions.json; do not edit.
+const source = `// Written by site/build.ts from locales/editions.json (and the archive tier's contents); do not edit.
 import type { SiteManifest } from '../site-manifest.ts';
 
 export const site: SiteManifest = ${JSON.stringify(manifest, null, 2)};

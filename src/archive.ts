@@ -12,8 +12,8 @@ export interface ArchiveOptions {
 }
 
 /**
- * RFC 9110 §13.1.2, as the static assets answer it: `If-None-Match` holding this one entity tag, strong or weak
- * (weak comparison), is a match; a list, `*` or anything else is not, and gets the full response.
+ * RFC 9110 §13.1.2, as the static assets answer it: `If-None-Match` holding this one entity tag (quoted), strong
+ * or weak (weak comparison), is a match; a list, `*` or anything else is not, and gets the full response.
  */
 function notModified(request: Request, etag: string): boolean {
   const header = request.headers.get('If-None-Match')?.trim();
@@ -30,7 +30,9 @@ export async function fromArchive(request: Request, options: ArchiveOptions): Pr
   const url = new URL(request.url);
   // One entry per page and archive version: an upload changes the version, so nothing stale is read back.
   const cacheKey = new Request(`${url.origin}${url.pathname}?archive=${options.version}`);
-  let response = await options.cache?.match(cacheKey);
+  const cached = await options.cache?.match(cacheKey);
+  // A cached response's headers are immutable: a copy, so the worker's middleware can add its own.
+  let response = cached ? new Response(cached.body, cached) : undefined;
   if (!response) {
     const object = await options.bucket.get(assetFile(url.pathname));
     if (!object) return undefined;
@@ -46,7 +48,7 @@ export async function fromArchive(request: Request, options: ArchiveOptions): Pr
       else await put;
     }
   }
-  const etag = response.headers.get('ETag')!.slice(1, -1);
+  const etag = response.headers.get('ETag')!;
   const status = notModified(request, etag) ? 304 : 200;
   if (status === 200 && request.method !== 'HEAD') return response;
   await response.body?.cancel();

@@ -9,15 +9,22 @@ import { BUNDLE_DIR } from './bundle.ts';
 export const config = unstable_readConfig({ config: join(ROOT, 'wrangler.toml') });
 export const ORIGIN = String(config.vars.SITE_ORIGIN);
 
+/** The archive tier's bucket in the tests, and the access key of its S3 API. */
+export const ARCHIVE_BUCKET = 'archive';
+export const ARCHIVE_CREDENTIALS = { accessKeyId: 'test-access-key', secretAccessKey: 'test-secret-access-key' };
+
 /**
  * The deployed worker behind its static assets, as the edge runs them: the bundle `wrangler deploy` would
  * upload, the project's public/ with its `_headers`, the bindings and routing of wrangler.toml.
  */
-export function startEdge(root = ROOT, bundleDir = BUNDLE_DIR): Miniflare {
+export function startEdge(root = ROOT, bundleDir = BUNDLE_DIR, options: { archive?: boolean; persist?: string } = {}): Miniflare {
   const config = unstable_readConfig({ config: join(root, 'wrangler.toml') });
   const assets = config.assets!;
   return new Miniflare({
     log: new Log(LogLevel.WARN),
+    ...(options.archive ? { host: '127.0.0.1', port: 0 } : {}),
+    // Where the simulated bucket keeps its objects, so a redeployed worker finds them.
+    ...(options.persist ? { resourcePersistencePath: options.persist } : {}),
     workers: [
       {
         config: {
@@ -34,6 +41,9 @@ export function startEdge(root = ROOT, bundleDir = BUNDLE_DIR): Miniflare {
               Object.entries(config.vars).map(([name, value]) => [name, { type: 'text' as const, value: String(value) }]),
             ),
             [assets.binding!]: { type: 'assets' },
+            // The archive tier's bucket, as an operator binds it (README, "The archive tier"), with Miniflare's
+            // S3-compatible API in front of it (on the edge's own port) for the upload.
+            ...(options.archive ? { ARCHIVE: { type: 'r2' as const, name: ARCHIVE_BUCKET, s3Credentials: ARCHIVE_CREDENTIALS } } : {}),
           },
           assets: {
             directory: join(root, assets.directory!),
