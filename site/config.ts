@@ -57,9 +57,10 @@ export function readConfig(root: string): SiteConfig {
     throw new ConfigError(`${CONFIG_FILE}: assets.fileLimit must be a whole number of files (20000 free, 100000 paid)`);
   if (archive.enabled !== undefined && typeof archive.enabled !== 'boolean')
     throw new ConfigError(`${CONFIG_FILE}: archive.enabled must be true or false`);
-  for (const field of ['afterDays', 'staticFiles'] as const)
-    if (archive[field] !== undefined && !isCount(archive[field]))
-      throw new ConfigError(`${CONFIG_FILE}: archive.${field} must be a whole number`);
+  if (archive.afterDays !== undefined && !(isCount(archive.afterDays) || archive.afterDays === 0))
+    throw new ConfigError(`${CONFIG_FILE}: archive.afterDays must be a whole number of days`);
+  if (archive.staticFiles !== undefined && !isCount(archive.staticFiles))
+    throw new ConfigError(`${CONFIG_FILE}: archive.staticFiles must be a whole number of files`);
   if (archive.enabled === true && archive.afterDays === undefined && archive.staticFiles === undefined)
     throw new ConfigError(`${CONFIG_FILE}: archive.enabled needs a boundary: archive.afterDays, archive.staticFiles, or both`);
   return {
