@@ -9,13 +9,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } f
 import { dirname, join, relative } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { SiteManifest } from '../src/site-manifest.ts';
-import { checkProject } from '../tools/check/check.ts';
 import { formatProblem } from '../tools/check/problems.ts';
 import { blockingOutput } from '../tools/cli.ts';
 import { ROOT, readProjectFiles } from '../tools/project-files.ts';
 import { writeAtomic } from '../tools/write-atomic.ts';
 import { assignTiers } from './archive.ts';
 import { BuildCache } from './build-cache.ts';
+import { checkWithCache } from './check-cache.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { buildDirectories } from './directories.ts';
 import { Editions } from './editions.ts';
@@ -46,7 +46,8 @@ const fail = (message: string): never => {
   process.exit(1);
 };
 
-const result = checkProject(readProjectFiles());
+const code = codeVersion();
+const result = checkWithCache(readProjectFiles(), CACHE, code);
 for (const problem of result.problems) if (problem.severity === 'error') console.error(formatProblem(problem));
 const catalog = result.catalog ?? fail('nothing built: fix the errors above (npm run i18n:check lists every problem)');
 const config = (() => {
@@ -68,7 +69,7 @@ const checkedOrigin = checkOrigin(
 );
 const origin = typeof checkedOrigin === 'string' ? checkedOrigin : fail(checkedOrigin.problem);
 
-/** The version of the code that renders the pages: every file of site/ and src/ (but what the build writes), and the locked dependencies. */
+/** The version of the code that checks and renders the pages: every file of site/, src/ (but what the build writes) and tools/, and the locked dependencies. */
 function codeVersion(): string {
   const files: string[] = [];
   const visit = (dir: string) => {
@@ -81,13 +82,14 @@ function codeVersion(): string {
   };
   visit('site');
   visit('src');
+  visit('tools');
   // The dependencies as installed (a scratch copy of the project may have only package.json).
   files.push(...['package-lock.json', 'package.json'].filter((f) => existsSync(join(ROOT, f))));
   return sha256(files.map((f) => `${f}\u0000${sha256(readFileSync(join(ROOT, f)))}`).join('\u0000'));
 }
 
 const editions = new Editions(catalog.editions);
-const plan = planSite(catalog, { code: codeVersion(), origin, cards: true });
+const plan = planSite(catalog, { code, origin, cards: true });
 
 // Fonts: each font an edition names, from its npm package, under a path that names its version.
 const copies: { file: string; from: string }[] = [];

@@ -42,12 +42,18 @@ export async function renderPage(app: Hono, url: string): Promise<Uint8Array> {
 /** Renders each job's page and writes it at once (whole or not at all): nothing is held but the page at hand. */
 export async function renderJobs(app: Hono, jobs: readonly Job[]): Promise<Written[]> {
   const written: Written[] = [];
+  // Folders made for this batch: a folder is made once, not for every page in it.
+  const made = new Set<string>();
   for (const job of jobs) {
     const bytes = await renderPage(app, job.url);
     const target = join(job.root, job.file);
     const hash = sha256(bytes);
     if (hash !== job.previous || !existsSync(target)) {
-      mkdirSync(dirname(target), { recursive: true });
+      const folder = dirname(target);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
       writeAtomic(target, bytes);
     }
     written.push({ file: job.file, root: job.root, hash, size: bytes.byteLength });
