@@ -52,7 +52,12 @@ for (const problem of result.problems) if (problem.severity === 'error') console
 const catalog = result.catalog ?? fail('nothing built: fix the errors above (npm run i18n:check lists every problem)');
 const config = (() => {
   try {
-    return readConfig(ROOT);
+    const read = readConfig(ROOT);
+    // The preview (npm start) serves every page as a static asset, the archive tier's too (it has no bucket), up
+    // to the 100,000 files `wrangler dev` serves.
+    return process.env.BUILD_PREVIEW
+      ? { assets: { fileLimit: Math.max(read.assets.fileLimit, 100_000) }, archive: { enabled: false } }
+      : read;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return fail(error.message);

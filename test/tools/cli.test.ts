@@ -113,6 +113,25 @@ describe('the translators’ tools, as processes', () => {
     }
   });
 
+  it('the preview builds into a folder of its own: a build of public/ for another origin leaves what the preview serves as it was', () => {
+    const preview = {
+      WRANGLER_COMMAND: 'dev',
+      SITE_ORIGIN: 'http://127.0.0.1:8899',
+      BUILD_DIR: '.wrangler/preview/8899/public',
+      BUILD_PREVIEW: '1',
+    };
+    expect(build(preview).status).toBe(0);
+    const page = join(root, preview.BUILD_DIR, 'ru', `${SLUG}.html`);
+    const served = readFileSync(page, 'utf8');
+    expect(served).toContain('<link rel="canonical" href="http://127.0.0.1:8899/ru/');
+    const other = build();
+    expect(other.status, other.out).toBe(0);
+    expect(readFileSync(page, 'utf8')).toBe(served);
+    expect(readFileSync(join(root, 'public', 'ru', `${SLUG}.html`), 'utf8')).toContain(
+      '<link rel="canonical" href="https://news.example.org/ru/',
+    );
+  });
+
   it('the build refuses a local SITE_ORIGIN when wrangler deploys, and builds for it in dev', () => {
     const local = { SITE_ORIGIN: 'http://127.0.0.1:8787' };
     const deploy = build({ ...local, WRANGLER_COMMAND: 'deploy' });
