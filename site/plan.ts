@@ -97,16 +97,16 @@ class Inputs {
     const { resources, drafts, status } = this.#catalog;
     const hash = createHash('sha256');
     const names = new Set<string>();
-    const pick = (texts: Readonly<Record<string, string>> | undefined) =>
-      texts && ids ? Object.fromEntries(ids.flatMap((id) => (texts[id] === undefined ? [] : [[id, texts[id]]]))) : texts;
+    const pick = <T>(texts: Readonly<Record<string, T>> | undefined) =>
+      texts && ids ? Object.fromEntries(ids.flatMap((id) => (Object.hasOwn(texts, id) ? [[id, texts[id]]] : []))) : texts;
     const chain = this.chain(locale);
     for (const l of chain) {
       const texts = pick(resources[l]?.[article.slug]);
       feed(hash, l, texts);
-      for (const message of Object.values(texts ?? {})) for (const [, name] of message.matchAll(ARGUMENT)) names.add(name!);
+      for (const message of Object.values(texts ?? {}) as string[]) for (const [, name] of message.matchAll(ARGUMENT)) names.add(name!);
     }
     feed(hash, 'drafts', pick(drafts[locale]?.[article.slug]));
-    feed(hash, 'status', status[locale]?.[article.slug]);
+    feed(hash, 'status', pick(status[locale]?.[article.slug]));
     for (const l of chain) {
       const glossary = resources[l]?.[GLOSSARY_NAMESPACE] ?? {};
       feed(hash, `names ${l}`, Object.fromEntries([...names].filter((n) => Object.hasOwn(glossary, n)).map((n) => [n, glossary[n]])));
