@@ -6,13 +6,14 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Page } from 'playwright-core';
-import { cardSvg, cardText, type CardText } from '../site/card.ts';
+import { cardSvg, cardText, type CardPen, type CardText } from '../site/card.ts';
 import { CardRenderer } from '../site/card-renderer.ts';
 import { Editions } from '../site/editions.ts';
 import { CARD_FONTS, FONTS, fontPath } from '../site/fonts.ts';
 import { startSite, stopSite } from './dev-server.ts';
 import { decodeHtml } from '../test/html.ts';
 import { ROOT } from '../tools/project-files.ts';
+import { escapeXml } from '../site/xml.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PORT = 8795;
@@ -188,17 +189,27 @@ async function checkCards() {
   }
 
   const persian = cards.get('fa')!;
-  const svg = cardSvg(persian.text, renderer.measure);
+  // The reference: the same lines, at the same places, as SVG text that Chromium shapes itself.
+  const layout = renderer.layout(persian.text);
+  const textPen = (change: (line: string) => string): CardPen => ({
+    line: (line) =>
+      `<text x="${line.x}" y="${line.y}" text-anchor="end" font-family="${escapeXml(layout.card.family)}" font-size="${line.size}" font-weight="${line.weight}" fill="${line.fill}">${escapeXml(`\u2067${change(line.text)}\u2069`)}</text>`,
+    defs: () => '',
+  });
   const arabicLetter = /\p{Script=Arabic}/u;
-  /** The SVG with the text of each line changed (the RLI … PDI isolates kept). */
-  const variant = (change: (line: string) => string) =>
-    svg.replace(
-      /(<text[^>]*>\u2067)(.*?)(\u2069<\/text>)/g,
-      (_, open: string, line: string, close: string) => `${open}${change(line)}${close}`,
-    );
-  const reversed = variant((line) => [...line].reverse().join(''));
-  const unjoined = variant((line) =>
-    [...line].map((c, i, all) => (arabicLetter.test(c) && arabicLetter.test(all[i + 1] ?? '') ? `${c}\u200c` : c)).join(''),
+  const svg = cardSvg(
+    layout,
+    textPen((line) => line),
+  );
+  const reversed = cardSvg(
+    layout,
+    textPen((line) => [...line].reverse().join('')),
+  );
+  const unjoined = cardSvg(
+    layout,
+    textPen((line) =>
+      [...line].map((c, i, all) => (arabicLetter.test(c) && arabicLetter.test(all[i + 1] ?? '') ? `${c}\u200c` : c)).join(''),
+    ),
   );
   const font = CARD_FONTS.find((f) => f.family === persian.text.family)!;
   const faces = font.files

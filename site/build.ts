@@ -13,12 +13,12 @@ import { blockingOutput } from '../tools/cli.ts';
 import { ROOT, readProjectFiles } from '../tools/project-files.ts';
 import { writeAtomic } from '../tools/write-atomic.ts';
 import { createSiteApp } from './app.tsx';
-import { cardText } from './card.ts';
 import { CardRenderer } from './card-renderer.ts';
 import { Editions } from './editions.ts';
 import { FONTS, fontPath } from './fonts.ts';
 import { checkOrigin } from './origin.ts';
-import { blockSegment, Site } from './site.ts';
+import { Site } from './site.ts';
+import { renderShareCards } from './share-cards.ts';
 import { packageDir } from './packages.ts';
 import { renderSite } from './ssg.ts';
 
@@ -68,15 +68,8 @@ for (const name of new Set(editions.all.flatMap((e) => (e.font ? [e.font] : []))
   for (const file of Object.values(font.files)) files.set(`${target}${file}`, readFileSync(join(pkg, font.directory, file)));
   files.set(`${target}${font.license}`, readFileSync(join(pkg, font.license)));
 }
-// Share cards: each published edition's headline as a 1200×630 PNG, set by resvg in fonts from npm packages.
-const cards = await CardRenderer.fromPackages();
-const site = new Site(catalog);
-for (const edition of editions.published)
-  for (const article of catalog.articles) {
-    const view = site.articleView(edition.locale, article.slug)!;
-    const card = cardText(edition, site.ui(edition.locale, 'site-name').text, blockSegment(view, 'headline')?.text ?? '', view.date);
-    files.set(paths.card(edition.locale, article.slug).slice(1), cards.render(card).png);
-  }
+// Share cards: each published edition's front page and articles as 1200×630 PNGs (site/share-cards.ts).
+for (const [path, png] of renderShareCards(new Site(catalog), await CardRenderer.fromPackages())) files.set(path, png);
 files.set('_headers', new TextEncoder().encode(rendered.headersFile));
 
 // public/ becomes exactly these files: changed ones are replaced whole, stale ones removed.

@@ -75,5 +75,19 @@ export const CARD_FONTS: readonly CardFont[] = [
   },
 ];
 
+/**
+ * Fonts the cards fall back to for a character no card font has: Noto Emoji (monochrome outlines, as the
+ * cards are drawn). A character no font here has either is left out of the card, never drawn as a box.
+ */
+export const FALLBACK_CARD_FONTS: readonly CardFont[] = [
+  {
+    family: 'Noto Emoji',
+    package: '@expo-google-fonts/noto-emoji',
+    files: ['400Regular/NotoEmoji_400Regular.ttf', '700Bold/NotoEmoji_700Bold.ttf'],
+    scripts: [],
+    lineHeight: 1.2,
+  },
+];
+
 /** The card font of a script: the one that writes it, else PT Serif (whose glyphs a script it lacks will miss). */
 export const cardFontFor = (script: string): CardFont => CARD_FONTS.find((f) => f.scripts.includes(script)) ?? CARD_FONTS[1]!;

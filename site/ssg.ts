@@ -32,6 +32,7 @@ const MAX_LINE = 2000;
 export const FILE_RULES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
   ['/fonts/*', new Map([['Cache-Control', IMMUTABLE_CACHE_CONTROL]])],
   ['/:locale/:slug/card.png', new Map([['Cache-Control', EDITION_CACHE_CONTROL]])],
+  ['/:locale/card.png', new Map([['Cache-Control', EDITION_CACHE_CONTROL]])],
 ]);
 
 const encoder = new TextEncoder();
