@@ -64,7 +64,7 @@ export class Site {
   readonly editions: Editions;
   readonly articles: ReadonlyMap<string, Article>;
   readonly #texts: Texts;
-  readonly #formatter = new Formatter();
+  readonly #formatter = new Formatter((locale) => this.editions.get(locale)?.formatLocale ?? locale);
   readonly #views = new Map<string, ArticleView>();
   readonly #names = new Map<string, Values>();
   readonly #status: Catalog['status'];

@@ -24,7 +24,7 @@ describe('the parallel review page', () => {
       ),
     );
     expect(html).toMatch(
-      /<tr id="ui-editions-list" data-state="reviewed">.*?<td lang="en" dir="ltr">Every article is published in English, Persian, and Russian\.<\/td>/,
+      /<tr id="ui-editions-list" data-state="reviewed">.*?<td lang="en" dir="ltr">Every article is published in English, Persian and Russian\.<\/td>/,
     );
   });
 
