@@ -70,11 +70,18 @@ export class Formatter {
     }
   }
 
-  /** A calendar date (YYYY-MM-DD) in the locale's long style and the given calendar. */
-  date(locale: string, isoDate: string, calendar: string): string {
+  /**
+   * A calendar date (YYYY-MM-DD) in the locale's long style and the given calendar; a date line (`line`) opens
+   * with its weekday where the language's news sites print one (site/typography.ts).
+   */
+  date(locale: string, isoDate: string, calendar: string, { line = false } = {}): string {
     // The date alone is known, not the hour: format the UTC day so no time zone can shift it.
-    const text = this.intl(locale).formatDate(Date.parse(`${isoDate}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC', calendar });
-    return typeset(this.#regional(locale), text);
+    const day = Date.parse(`${isoDate}T00:00:00Z`);
+    const intl = this.intl(locale);
+    const text = intl.formatDate(day, { dateStyle: 'long', timeZone: 'UTC', calendar });
+    const weekday =
+      line && typographyOf(intl.locale).weekday ? `${intl.formatDate(day, { weekday: 'long', timeZone: 'UTC', calendar })} ` : '';
+    return typeset(intl.locale, `${weekday}${text}`);
   }
 
   /** A language's name in `locale`. */

@@ -5,7 +5,7 @@ import { CARD } from './card.ts';
 import { REVIEW_STATES, type Block, type ReviewState } from './content.ts';
 import type { Edition } from './editions.ts';
 import type { RichText } from './rich-text.ts';
-import { blockSegment, type ArticleView, type Segment, type Site, type TextsView } from './site.ts';
+import { blockSegment, type ArticleView, type DateView, type Segment, type Site, type TextsView } from './site.ts';
 import { jsonForScript, newsArticle } from './structured-data.ts';
 
 /** What every page shares: the site, its origin for absolute URLs, the path of each edition's stylesheet, the icon. */
@@ -71,12 +71,26 @@ interface LayoutProps {
   /** Pages that are not for search engines (errors, review, draft editions). */
   noindex?: boolean;
   article?: ArticleView;
+  /** The share card of the page (an article's, or an edition front page's), and its text alternative. */
+  image?: { readonly path: string; readonly alt: string };
   /** The article's schema.org NewsArticle, already serialised for a script element (see structured-data.ts). */
   structuredData?: string;
   children?: Child;
 }
 
-const Layout: FC<LayoutProps> = ({ shell, edition, title, description, family, switchTo, noindex, article, structuredData, children }) => {
+const Layout: FC<LayoutProps> = ({
+  shell,
+  edition,
+  title,
+  description,
+  family,
+  switchTo,
+  noindex,
+  article,
+  image,
+  structuredData,
+  children,
+}) => {
   const { site, origin } = shell;
   const locale = edition.locale;
   const ui = (id: string) => site.ui(locale, id);
@@ -110,14 +124,15 @@ const Layout: FC<LayoutProps> = ({ shell, edition, title, description, family, s
               .map((other) => (
                 <meta property="og:locale:alternate" content={other.ogLocale} />
               ))}
-            {article ? (
+            {article ? <meta property="article:published_time" content={article.date.iso} /> : null}
+            {article?.modified ? <meta property="article:modified_time" content={article.modified.iso} /> : null}
+            {image ? (
               <>
-                <meta property="article:published_time" content={article.date.iso} />
-                <meta property="og:image" content={`${origin}${paths.card(locale, article.article.slug)}`} />
+                <meta property="og:image" content={`${origin}${image.path}`} />
                 <meta property="og:image:type" content="image/png" />
                 <meta property="og:image:width" content={String(CARD.width)} />
                 <meta property="og:image:height" content={String(CARD.height)} />
-                <meta property="og:image:alt" content={headlineOf(article)?.text ?? title} />
+                <meta property="og:image:alt" content={image.alt} />
                 <meta name="twitter:card" content="summary_large_image" />
               </>
             ) : null}
@@ -165,19 +180,33 @@ const Layout: FC<LayoutProps> = ({ shell, edition, title, description, family, s
   );
 };
 
-const PublishedDate: FC<{ view: ArticleView; site: Site }> = ({ view, site }) => (
-  <p class="published">
-    <Text segment={site.ui(view.edition.locale, 'published-label')} site={site} edition={view.edition} />{' '}
-    <time datetime={view.date.iso}>{view.date.text}</time>
-    {view.date.secondary ? (
+/** A date line: its label, the date in the edition's calendar, and in its second calendar if it has one. */
+const DateLine: FC<{ view: ArticleView; site: Site; label: string; date: DateView; kind: 'published' | 'updated' }> = ({
+  view,
+  site,
+  label,
+  date,
+  kind,
+}) => (
+  <p class={kind}>
+    <Text segment={site.ui(view.edition.locale, label)} site={site} edition={view.edition} /> <time datetime={date.iso}>{date.text}</time>
+    {date.secondary ? (
       <>
         {' '}
         <span class="secondary-date">
-          (<time datetime={view.date.iso}>{view.date.secondary}</time>)
+          (<time datetime={date.iso}>{date.secondary}</time>)
         </span>
       </>
     ) : null}
   </p>
+);
+
+/** When the article was published, and when it was last corrected (if it was). */
+const PublishedDate: FC<{ view: ArticleView; site: Site }> = ({ view, site }) => (
+  <>
+    <DateLine view={view} site={site} label="published-label" date={view.date} kind="published" />
+    {view.modified ? <DateLine view={view} site={site} label="updated-label" date={view.modified} kind="updated" /> : null}
+  </>
 );
 
 /** The markers of the editor's notes about a segment: superscript links to the notes, named for screen readers. */
@@ -255,6 +284,7 @@ export const ArticlePage: FC<{ shell: Shell; view: ArticleView }> = ({ shell, vi
       description={description}
       family={articleFamily(article.slug)}
       article={view}
+      image={{ path: paths.card(edition.locale, article.slug), alt: headline }}
       structuredData={jsonForScript(newsArticle(site, view, shell.origin, headline, description))}
     >
       <article>
@@ -296,15 +326,18 @@ export const FrontPage: FC<{ shell: Shell; edition: Edition; views: readonly Art
   const { site } = shell;
   const locale = edition.locale;
   const text = (segment: Segment) => <Text segment={segment} site={site} edition={edition} />;
+  const editions = site.ui(locale, 'editions-list', { languages: site.languageList(locale, site.editions.published) });
   return (
     <Layout
       shell={shell}
       edition={edition}
       title={`${site.frontTitle(locale).text} | ${site.ui(locale, 'site-name').text}`}
+      description={editions.text}
       family={frontFamily}
+      image={{ path: paths.frontCard(locale), alt: site.frontTitle(locale).text }}
     >
       <h1>{text(site.frontTitle(locale))}</h1>
-      <p class="editions">{text(site.ui(locale, 'editions-list', { languages: site.languageList(locale, site.editions.published) }))}</p>
+      <p class="editions">{text(editions)}</p>
       <ul class="articles">
         {views.map((view) => {
           const headline = headlineOf(view);

@@ -6,13 +6,15 @@ export interface Typography {
   readonly separator?: string;
   /** The words before a list's last item: Persian writes «الف، ب و پ», without CLDR's comma before «و». */
   readonly lastConnector?: string;
+  /** The date line opens with the weekday, as the language's news sites print it: «چهارشنبه ۲۹ دی ۱۴۰۰». */
+  readonly weekday?: boolean;
 }
 
 export const TYPOGRAPHY: Readonly<Record<string, Typography>> = {
-  fa: { separator: '، ', lastConnector: ' و ' },
+  fa: { separator: '، ', lastConnector: ' و ', weekday: true },
 };
 
-/** The list typography of a locale's language (none where CLDR's patterns are the newsroom's). */
+/** The list and date-line typography of a locale's language (none where CLDR's patterns are the newsroom's). */
 export const typographyOf = (locale: string): Typography => TYPOGRAPHY[new Intl.Locale(locale).language] ?? {};
 
 const NBSP = '\u00a0';

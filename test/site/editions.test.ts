@@ -14,11 +14,12 @@ const editions = [
     date: '19\u00a0January 2022',
   },
   {
-    description: 'Persian reads right to left, in Persian script, dated in the Solar Hijri calendar with Persian digits',
+    description:
+      'Persian reads right to left, in Persian script, dated in the Solar Hijri calendar with Persian digits, its weekday first as Persian news sites print it',
     locale: 'fa',
     dir: 'rtl',
     script: /[\u0600-\u06FF]{3,}/,
-    date: '۲۹\u00a0دی\u00a0۱۴۰۰',
+    date: 'چهارشنبه ۲۹\u00a0دی\u00a0۱۴۰۰',
   },
   {
     description: 'Russian reads left to right, in Cyrillic, with the genitive month',
