@@ -15,13 +15,15 @@ import { ArticlePage, ErrorPage, FrontPage, ReviewPage, type Shell } from './ren
 import { atomFeed } from './feed.ts';
 import { blockSegment, Site } from './site.ts';
 import { robotsTxt, sitemapXml } from './sitemap.ts';
-import { fingerprinted, ICON, stylesheet } from './style.ts';
+import { fingerprinted, ICON, stylesheet, type EditionFonts } from './style.ts';
 
 /** What the pages are built from. */
 export interface SiteOptions {
   readonly catalog: Catalog;
   /** The site's public origin (`SITE_ORIGIN`): every absolute URL a page names starts with it. */
   readonly origin: string;
+  /** Each edition's web font faces, as the build subset them (site/font-subset.ts). */
+  readonly fonts: EditionFonts;
 }
 
 const HTML = 'text/html; charset=utf-8';
@@ -31,11 +33,17 @@ const HTML = 'text/html; charset=utf-8';
  * every GET route into the static assets (hono/ssg), with the headers each response carries; nothing here
  * runs at request time. Each route is one file, so the route table is the site map.
  */
-export function createSiteApp({ catalog, origin }: SiteOptions): Hono {
+export function createSiteApp({ catalog, origin, fonts }: SiteOptions): Hono {
   const site = new Site(catalog);
-  const sheets = new Map(site.editions.all.map((e) => [e.locale, stylesheet(e)]));
+  const sheets = new Map(site.editions.all.map((e) => [e.locale, stylesheet(e, fonts[e.locale] ?? [])]));
   const sheetPaths = new Map([...sheets].map(([locale, css]) => [locale, fingerprinted('site', 'css', css)]));
-  const shell: Shell = { site, origin, stylesheet: (locale) => sheetPaths.get(locale)!, icon: fingerprinted('icon', 'svg', ICON) };
+  const shell: Shell = {
+    site,
+    origin,
+    stylesheet: (locale) => sheetPaths.get(locale)!,
+    fonts: (locale) => fonts[locale] ?? [],
+    icon: fingerprinted('icon', 'svg', ICON),
+  };
   const published = site.editions.published;
   const articles = [...site.articles.values()];
 

@@ -15,15 +15,21 @@ import { writeAtomic } from '../tools/write-atomic.ts';
 import { createSiteApp } from './app.tsx';
 import { CardRenderer } from './card-renderer.ts';
 import { Editions } from './editions.ts';
-import { FONTS, fontPath } from './fonts.ts';
+import { missingGlyphs, planFonts } from './font-subset.ts';
 import { checkOrigin } from './origin.ts';
 import { Site } from './site.ts';
 import { renderShareCards } from './share-cards.ts';
-import { packageDir } from './packages.ts';
 import { renderSite } from './ssg.ts';
 
 const PUBLIC = join(ROOT, 'public');
 blockingOutput();
+
+/** Writes a generated source file, unless it already holds exactly this. */
+function writeGenerated(path: string, text: string): void {
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  mkdirSync(dirname(path), { recursive: true });
+  writeAtomic(path, text);
+}
 
 // In the live preview (`wrangler dev`), a broken file must not stop the preview: the last good build stays
 // served and the problem is named here; saving the fix rebuilds. Anywhere else, nothing is built.
@@ -51,25 +57,20 @@ if (typeof origin !== 'string') fail(origin.problem);
 const siteOrigin = origin as string;
 
 const editions = new Editions(catalog.editions);
+// Web fonts: each edition's fonts, subset to its characters (site/font-subset.ts); every page is checked below.
+const site = new Site(catalog);
+const fonts = await planFonts(site, catalog, join(ROOT, '.wrangler', 'cache', 'fonts'));
+writeGenerated(join(ROOT, 'site', 'generated', 'fonts.json'), `${JSON.stringify(fonts.faces, null, 2)}\n`);
 const rendered = await renderSite(
-  createSiteApp({ catalog, origin: siteOrigin }),
+  createSiteApp({ catalog, origin: siteOrigin, fonts: fonts.faces }),
   new Set(editions.all.map((e) => paths.notFound(e.locale))),
 ).catch((error: Error) => fail(error.message));
 
-// Fonts: each font an edition names, from its npm package, under a path that names its version.
-const files = new Map(rendered.files);
-for (const name of new Set(editions.all.flatMap((e) => (e.font ? [e.font] : [])))) {
-  const font = FONTS[name]!;
-  const pkg = packageDir(font.package);
-  const installed = (JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string }).version;
-  if (installed !== font.version)
-    fail(`${font.package} ${installed} is installed but site/fonts.ts names ${font.version}; make them agree (npm install)`);
-  const target = fontPath(font).slice(1);
-  for (const file of Object.values(font.files)) files.set(`${target}${file}`, readFileSync(join(pkg, font.directory, file)));
-  files.set(`${target}${font.license}`, readFileSync(join(pkg, font.license)));
-}
+const files = new Map([...rendered.files, ...fonts.files]);
+const unfonted = missingGlyphs(rendered.files, editions.all, fonts.faces);
+if (unfonted.length > 0) fail(`characters no web font of their edition has:\n  ${unfonted.join('\n  ')}`);
 // Share cards: each published edition's front page and articles as 1200×630 PNGs (site/share-cards.ts).
-for (const [path, png] of renderShareCards(new Site(catalog), await CardRenderer.fromPackages())) files.set(path, png);
+for (const [path, png] of renderShareCards(site, await CardRenderer.fromPackages())) files.set(path, png);
 files.set('_headers', new TextEncoder().encode(rendered.headersFile));
 
 // public/ becomes exactly these files: changed ones are replaced whole, stale ones removed.
@@ -108,10 +109,7 @@ import type { SiteManifest } from '../site-manifest.ts';
 
 export const site: SiteManifest = ${JSON.stringify(manifest, null, 2)};
 `;
-if (!existsSync(generated) || readFileSync(generated, 'utf8') !== source) {
-  mkdirSync(dirname(generated), { recursive: true });
-  writeAtomic(generated, source);
-}
+writeGenerated(generated, source);
 
 console.log(
   `build: ${rendered.files.size} pages of ${editions.all.map((e) => `${e.locale}${e.state === 'draft' ? ' (draft)' : ''}`).join(', ')} for ${siteOrigin} in public/ (${written} written, ${removed.length} removed)`,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { cardSvg, layoutCard, type CardLayout, type CardLine, type CardPen, type CardText, type Typesetter } from './card.ts';
-import { CARD_FONTS, FALLBACK_CARD_FONTS } from './fonts.ts';
+import { CARD_FALLBACK_FONTS, FONTS } from './fonts.ts';
 import { packageDir } from './packages.ts';
 import { Shaper, type FaceFile } from './shaper.ts';
 
@@ -32,13 +32,13 @@ export class CardRenderer {
 
   /** The renderer the build uses: resvg's WebAssembly and the card fonts, from their npm packages. */
   static fromPackages(): Promise<CardRenderer> {
-    const fonts = [...CARD_FONTS, ...FALLBACK_CARD_FONTS];
+    const fonts = [...Object.values(FONTS), ...CARD_FALLBACK_FONTS];
     return CardRenderer.create(
       readFileSync(fileURLToPath(import.meta.resolve('@resvg/resvg-wasm/index_bg.wasm'))),
       fonts.flatMap((font) =>
-        font.files.map((file, i) => ({
+        Object.entries(font.files).map(([weight, file]) => ({
           family: font.family,
-          weight: i === 0 ? 400 : 700,
+          weight: Number(weight),
           bytes: new Uint8Array(readFileSync(join(packageDir(font.package), file))),
         })),
       ),

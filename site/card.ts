@@ -1,4 +1,4 @@
-import { cardFontFor } from './fonts.ts';
+import { fontOf } from './fonts.ts';
 
 /** The size messengers and search engines show a link's picture at (Open Graph, `summary_large_image`). */
 export const CARD = { width: 1200, height: 630 } as const;
@@ -18,16 +18,16 @@ export interface CardText {
 
 /** A card's text from what an edition shows: its script picks the font; the date with its second calendar's. */
 export function cardText(
-  edition: { dir: 'ltr' | 'rtl'; script: string },
+  edition: { dir: 'ltr' | 'rtl'; script: string; font?: string },
   siteName: string,
   headline: string,
   date: { text: string; secondary?: string | undefined },
 ): CardText {
-  const font = cardFontFor(edition.script);
+  const font = fontOf(edition);
   return {
     dir: edition.dir,
     family: font.family,
-    lineHeight: font.lineHeight,
+    lineHeight: font.cardLineHeight,
     siteName,
     headline,
     date: date.secondary ? `${date.text} (${date.secondary})` : date.text,

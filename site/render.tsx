@@ -7,6 +7,7 @@ import type { Edition } from './editions.ts';
 import type { RichText } from './rich-text.ts';
 import { blockSegment, type ArticleView, type DateView, type Segment, type Site, type TextsView } from './site.ts';
 import { jsonForScript, newsArticle } from './structured-data.ts';
+import type { WebFontFace } from './style.ts';
 
 /** What every page shares: the site, its origin for absolute URLs, the path of each edition's stylesheet, the icon. */
 export interface Shell {
@@ -14,6 +15,8 @@ export interface Shell {
   /** The site's public origin (`SITE_ORIGIN`), for canonical, hreflang and Open Graph URLs. */
   readonly origin: string;
   readonly stylesheet: (locale: string) => string;
+  /** An edition's web font faces: its pages preload those of its own font. */
+  readonly fonts: (locale: string) => readonly WebFontFace[];
   readonly icon: string;
 }
 
@@ -145,6 +148,12 @@ const Layout: FC<LayoutProps> = ({
             {structuredData ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData }} /> : null}
           </>
         )}
+        {shell
+          .fonts(locale)
+          .filter((face) => face.own)
+          .map((face) => (
+            <link rel="preload" href={face.url} as="font" type="font/woff2" crossorigin="" />
+          ))}
         <link rel="stylesheet" href={shell.stylesheet(locale)} />
         <link rel="icon" href={shell.icon} type="image/svg+xml" />
       </head>
@@ -309,7 +318,7 @@ export const ArticlePage: FC<{ shell: Shell; view: ArticleView }> = ({ shell, vi
                 <li id={`note-${note.index}`}>
                   <Text segment={note.segment} site={site} edition={edition} />{' '}
                   <a href={`#note-ref-${note.index}`} class="note-back" aria-label={site.ui(edition.locale, 'note-back').text}>
-                    ↑
+                    ^
                   </a>
                 </li>
               ))}
