@@ -102,7 +102,16 @@ export function stylesheet(edition: Edition, webFonts: readonly WebFontFace[]): 
   const rules = [
     `html { font-family: ${[...families, font.fallback].join(', ')}; line-height: ${font.lineHeight}; }`,
     ...(font.lineHeight > 1.7 ? ['h1 { line-height: 1.5; }'] : []),
-    ...(counter ? [`html[lang="${edition.locale}"] ol { list-style-type: ${counter}; }`] : []),
+    // Right to left, a marker's suffix ". " is set as «۱ .», a gap before the full stop: the edition's own counter
+    // style ends in the stop alone, and the item keeps its distance from the marker by its padding.
+    ...(edition.dir === 'rtl'
+      ? [
+          `@counter-style edition-numbers { system: extends ${counter ?? 'decimal'}; suffix: "."; }`,
+          'ol { list-style-type: edition-numbers; } ol > li { padding-inline-start: 0.4em; }',
+        ]
+      : counter
+        ? [`ol { list-style-type: ${counter}; }`]
+        : []),
   ];
   // The review page's filter: the radio button checked for a state hides every row in another.
   const filter = REVIEW_STATES.map(

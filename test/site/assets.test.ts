@@ -58,6 +58,13 @@ describe('each edition’s web fonts', () => {
     for (const c of '«»():–.،؛؟۰۱۲۳۴۵۶۷۸۹') expect(has(c), c).toBe(true);
   });
 
+  it('Persian notes are numbered «۱.», the stop against its digit (not «۱ .»), in Persian digits', async () => {
+    const { css } = await linked('fa');
+    expect(css).toContain('@counter-style edition-numbers { system: extends persian; suffix: "."; }');
+    expect(css).toContain('ol { list-style-type: edition-numbers; }');
+    expect((await linked('ru')).css).not.toContain('@counter-style');
+  });
+
   it('every face is in the static assets, as woff2, under a name that changes with its bytes, cached for a year', async () => {
     for (const face of Object.values(faces).flat()) {
       expect(face.url).toMatch(/^\/fonts\/[a-z0-9-]+-\d+\.\d+\.\d+\/[a-z-]+-(400|700)-[0-9a-f]{10}\.woff2$/);
