@@ -188,6 +188,14 @@ async function checkWebFonts() {
         }
       }
       const foreign = [...used.keys()].filter((name) => !families.has(name));
+      if (path.endsWith('/404')) {
+        const serious = (await accessibility(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        check(
+          `${path}: axe-core finds no serious or critical violation`,
+          serious.length === 0,
+          serious.map((v) => v.id).join(', ') || 'none',
+        );
+      }
       check(
         `${path}: every character is drawn by the edition’s web fonts (${[...families].join(', ')})`,
         withText.length > 5 && foreign.length === 0,

@@ -381,6 +381,7 @@ export const ErrorPage: FC<{ shell: Shell; edition: Edition; kind: 'not-found' |
       shell={shell}
       edition={edition}
       title={`${site.ui(locale, `${kind}-title`).text} | ${site.ui(locale, 'site-name').text}`}
+      description={site.ui(locale, `${kind}-text`).text}
       family={frontFamily}
       noindex
     >
@@ -462,6 +463,7 @@ export const ReviewPage: FC<{ shell: Shell; view: ArticleView; source: ArticleVi
       shell={shell}
       edition={edition}
       title={`${site.ui(locale, 'review-title').text} | ${site.ui(locale, 'site-name').text}`}
+      description={site.ui(locale, 'review-title').text}
       family={family}
       // Straight to the other translation's review page (the source has none: its article instead).
       switchTo={(other) => (other === site.editions.source ? paths.article(other, article.slug) : paths.review(other, article.slug))}

@@ -25,6 +25,10 @@ a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip-link:focus { position: static; display: block; padding-block: 0.5rem; }
 .masthead { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem 1rem; padding-block: 1rem; border-block-end: 1px solid var(--rule); }
 .site-name { font-weight: bold; text-decoration: none; color: inherit; }
+/* A phone: the site's name above the languages, whatever their widths while the fonts load (no layout shift). */
+@media (max-width: 40rem) {
+  .masthead { flex-direction: column; }
+}
 .languages ul { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; list-style: none; }
 .languages [aria-current] { font-weight: bold; }
 h1 { font-size: 2rem; line-height: 1.25; margin-block: 1.5rem 0.75rem; }
