@@ -55,9 +55,12 @@ export function fontForScript(script: string): string | undefined {
   return Object.entries(FONTS).find(([, font]) => font.scripts.includes(script))?.[0];
 }
 
+/** The font of an edition whose entry names none and whose script no other font writes. */
+export const DEFAULT_FONT = 'pt-serif';
+
 /** The font an edition is set in: the one its entry names, else its script's, else PT Serif (whose glyphs a script it lacks will miss). */
 export const fontOf = (edition: { script: string; font?: string }): Font =>
-  FONTS[edition.font ?? fontForScript(edition.script) ?? 'pt-serif'] ?? FONTS['pt-serif']!;
+  FONTS[edition.font ?? fontForScript(edition.script) ?? DEFAULT_FONT] ?? FONTS[DEFAULT_FONT]!;
 
 /**
  * Fonts the cards fall back to for a character no site font has: Noto Emoji (monochrome outlines, as the
