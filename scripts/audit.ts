@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { ROOT } from '../tools/project-files.ts';
+import { check, finish } from './checks.ts';
 import { startSite, stopSite } from './dev-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -16,14 +17,6 @@ const PORT = 8797;
 const BASE = `http://127.0.0.1:${PORT}`;
 const SLUG = 'putin-raisi-kremlin-meeting';
 const PUBLIC = join(ROOT, 'public');
-
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail = ''): void {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok' : 'not ok'} - ${name}${detail ? ` (${detail})` : ''}`);
-}
 
 // The Nu Html Checker: every HTML page, stylesheet and SVG of the build.
 const files = (dir: string): string[] =>
@@ -120,5 +113,5 @@ console.log('\nLighthouse (mobile; performance is the machine’s, reported, not
 console.log('| page | performance | FCP | LCP | CLS | TBT | accessibility | best practices | SEO |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+console.log('');
+finish();

@@ -10,6 +10,7 @@ import { cardSvg, cardText, type CardPen, type CardText } from '../site/card.ts'
 import { CardRenderer } from '../site/card-renderer.ts';
 import { Editions } from '../site/editions.ts';
 import { FONTS, fontOf } from '../site/fonts.ts';
+import { check, finish } from './checks.ts';
 import { startSite, stopSite } from './dev-server.ts';
 import { decodeHtml } from '../test/html.ts';
 import { ROOT } from '../tools/project-files.ts';
@@ -29,14 +30,6 @@ const EDITIONS = [
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 const SCREENSHOTS = join(ROOT, 'test', 'screenshots');
 const editions = new Editions(JSON.parse(readFileSync(join(ROOT, 'locales', 'editions.json'), 'utf8')));
-
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail = ''): void {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok' : 'not ok'} - ${name}${detail ? ` (${detail})` : ''}`);
-}
 
 if (!existsSync(CHROMIUM)) {
   console.error('test:browser: installing Debian’s chromium');
@@ -317,19 +310,12 @@ async function checkCards() {
     unjoined: await chromiumRendering(unjoined),
   };
   // Intersection over union of the dark pixels of two PNGs, computed in the page with a canvas.
+  await installPixelReader(page);
   const iou = (a: Uint8Array, b: Uint8Array) =>
     page.evaluate(
       async ([a, b]) => {
         const ink = async (base64: string) => {
-          const image = new Image();
-          image.src = `data:image/png;base64,${base64}`;
-          await image.decode();
-          const canvas = document.createElement('canvas');
-          canvas.width = image.width;
-          canvas.height = image.height;
-          const context = canvas.getContext('2d')!;
-          context.drawImage(image, 0, 0);
-          const { data } = context.getImageData(0, 0, image.width, image.height);
+          const data = await (window as unknown as PixelReader).pixelsOf(base64, 0);
           const dark = new Uint8Array(data.length / 4);
           for (let i = 0; i < dark.length; i++) dark[i] = data[i * 4]! + data[i * 4 + 1]! + data[i * 4 + 2]! < 3 * 140 ? 1 : 0;
           return dark;
@@ -359,6 +345,28 @@ async function checkCards() {
   );
 }
 
+/** What `installPixelReader` defines in a page. */
+interface PixelReader {
+  pixelsOf(base64: string, top: number): Promise<Uint8ClampedArray>;
+}
+
+/** Defines `pixelsOf` in a page: a PNG's RGBA pixels from row `top` down, as Chromium decodes it (a canvas). */
+async function installPixelReader(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as PixelReader).pixelsOf = async (base64, top) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      return context.getImageData(0, top, image.width, image.height - top).data;
+    };
+  });
+}
+
 /**
  * A 300-character headline's card keeps its date: the band of the card where the date is drawn is the same,
  * pixel for pixel, as on a card with a short headline, and the headline's last line ends above it.
@@ -374,19 +382,10 @@ async function checkLongHeadline(renderer: CardRenderer) {
   writeFileSync(join(SCREENSHOTS, 'card-300-characters.png'), b);
   const context = await browser.newContext();
   const page = await context.newPage();
+  await installPixelReader(page);
   const differing = await page.evaluate(
     async ([a, b, top]) => {
-      const pixels = async (base64: string) => {
-        const image = new Image();
-        image.src = `data:image/png;base64,${base64}`;
-        await image.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = image.width;
-        canvas.height = image.height;
-        const context = canvas.getContext('2d')!;
-        context.drawImage(image, 0, 0);
-        return context.getImageData(0, top, image.width, image.height - top).data;
-      };
+      const pixels = (base64: string) => (window as unknown as PixelReader).pixelsOf(base64, top);
       const [x, y] = [await pixels(a), await pixels(b)];
       let count = 0;
       for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) count++;
@@ -432,5 +431,4 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+finish();
