@@ -59,7 +59,7 @@ const siteOrigin = origin as string;
 const editions = new Editions(catalog.editions);
 // Web fonts: each edition's fonts, subset to its characters (site/font-subset.ts); every page is checked below.
 const site = new Site(catalog);
-const fonts = await planFonts(site, catalog, join(ROOT, '.wrangler', 'cache', 'fonts'));
+const fonts = await planFonts(site, catalog, join(ROOT, '.wrangler', 'cache', 'fonts')).catch((error: Error) => fail(error.message));
 writeGenerated(join(ROOT, 'site', 'generated', 'fonts.json'), `${JSON.stringify(fonts.faces, null, 2)}\n`);
 const rendered = await renderSite(
   createSiteApp({ catalog, origin: siteOrigin, fonts: fonts.faces }),

@@ -156,6 +156,12 @@ export async function planFonts(site: Site, catalog: Catalog, cache: string): Pr
   const files = new Map<string, Uint8Array>();
   const faces: Record<string, WebFontFace[]> = {};
   const fonts = Object.values(FONTS);
+  for (const font of fonts) {
+    const installed = (JSON.parse(readFileSync(join(packageDir(font.package), 'package.json'), 'utf8')) as { version: string }).version;
+    // The version names the fonts' folder, which browsers keep for a year: it must be the files' own.
+    if (installed !== font.version)
+      throw new Error(`${font.package} ${installed} is installed but site/fonts.ts names ${font.version}; make them agree (npm install)`);
+  }
   for (const edition of site.editions.all) {
     const own = fontOf(edition);
     const stack = [own, ...fonts.filter((f) => f !== own)];
