@@ -22,6 +22,10 @@ export default defineConfig({
         },
       },
       {
+        // What the build makes in Node beside the pages: the share cards, the fonts, the typography.
+        test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+      },
+      {
         // The translators' tools, as a translator runs them: functions on the files, and processes.
         test: { name: 'tools', include: ['test/tools/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
       },

@@ -6,13 +6,15 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Page } from 'playwright-core';
-import { cardSvg, cardText, type CardText } from '../site/card.ts';
+import { cardSvg, cardText, type CardPen, type CardText } from '../site/card.ts';
 import { CardRenderer } from '../site/card-renderer.ts';
 import { Editions } from '../site/editions.ts';
-import { CARD_FONTS, FONTS, fontPath } from '../site/fonts.ts';
+import { FONTS, fontOf } from '../site/fonts.ts';
+import { check, finish } from './checks.ts';
 import { startSite, stopSite } from './dev-server.ts';
 import { decodeHtml } from '../test/html.ts';
 import { ROOT } from '../tools/project-files.ts';
+import { escapeXml } from '../site/xml.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PORT = 8795;
@@ -27,14 +29,7 @@ const EDITIONS = [
 ] as const;
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 const SCREENSHOTS = join(ROOT, 'test', 'screenshots');
-
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail = ''): void {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok' : 'not ok'} - ${name}${detail ? ` (${detail})` : ''}`);
-}
+const editions = new Editions(JSON.parse(readFileSync(join(ROOT, 'locales', 'editions.json'), 'utf8')));
 
 if (!existsSync(CHROMIUM)) {
   console.error('test:browser: installing Debian’s chromium');
@@ -93,24 +88,21 @@ try {
       direction.every((d) => d === dir),
       direction.join(', '),
     );
+    const own = fontOf(editions.of(locale)).family;
     const h1Font = await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontFamily);
-    const loaded = await page.evaluate(
-      () => [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Vazirmatn' && f.status === 'loaded').length,
+    const preload = await page.$$eval('link[rel="preload"][as="font"]', (links) => links.map((l) => (l as HTMLLinkElement).href));
+    check(
+      `${locale}: the text is set in ${own}, its faces preloaded from this site`,
+      h1Font.replace(/"/g, '').startsWith(own) && preload.length === 2 && preload.every((href) => fonts.includes(href)),
+      `${h1Font.split(',')[0]}; ${preload.length} preloaded, ${fonts.length} font request(s)`,
     );
-    if (locale === 'fa') {
-      check(
-        'fa: the text is set in Vazirmatn, loaded from this site',
-        h1Font.startsWith('Vazirmatn') && loaded > 0 && fonts.length > 0,
-        `${h1Font.split(',')[0]}; ${loaded} face(s) loaded`,
-      );
-      const font = await page.request.get(`${BASE}${fontPath(FONTS.vazirmatn!)}${FONTS.vazirmatn!.files[400]}`);
-      check(
-        'fa: the font is served as woff2, cached for a year',
-        font.ok() &&
-          font.headers()['content-type'] === 'font/woff2' &&
-          font.headers()['cache-control'] === 'public, max-age=31536000, immutable',
-      );
-    } else check(`${locale}: the reader downloads no Persian font`, fonts.length === 0 && loaded === 0, `${fonts.length} font request(s)`);
+    const font = await page.request.get(preload[0]!);
+    check(
+      `${locale}: its font is served as woff2, cached for a year`,
+      font.ok() &&
+        font.headers()['content-type'] === 'font/woff2' &&
+        font.headers()['cache-control'] === 'public, max-age=31536000, immutable',
+    );
 
     const violations = await accessibility(page);
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -148,11 +140,94 @@ try {
     }
   }
 
+  await checkWebFonts();
+  await checkReviewOnPhones();
   await checkCards();
 } finally {
   await browser.close();
   stopSite(server);
 }
+/**
+ * Every character of every page type of each edition is drawn by one of the edition's web fonts, loaded from
+ * this site: the fonts Chromium used for each element's text (DevTools protocol, CSS.getPlatformFontsForNode)
+ * are all web fonts (not installed ones) of the families the edition's stylesheet declares.
+ */
+async function checkWebFonts() {
+  const faces = JSON.parse(readFileSync(join(ROOT, 'site', 'generated', 'fonts.json'), 'utf8')) as Record<string, { family: string }[]>;
+  for (const { locale } of EDITIONS) {
+    const families = new Set(faces[locale]!.map((f) => f.family));
+    const pages = [`/${locale}/`, `/${locale}/${SLUG}`, `/${locale}/404`, ...(locale === 'en' ? [] : [`/${locale}/${SLUG}/review`])];
+    for (const path of pages) {
+      const { context, page } = await open(path, VIEWPORTS.phone);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+      type DomNode = { nodeId: number; nodeType: number; nodeName: string; nodeValue: string; children?: DomNode[] };
+      const withText: number[] = [];
+      const walk = (node: DomNode, inBody: boolean) => {
+        const body = inBody || node.nodeName === 'BODY';
+        if (body && node.nodeType === 1 && node.children?.some((c) => c.nodeType === 3 && c.nodeValue.trim() !== ''))
+          withText.push(node.nodeId);
+        for (const child of node.children ?? []) walk(child, body);
+      };
+      walk(root as DomNode, false);
+      const used = new Map<string, number>();
+      for (const nodeId of withText) {
+        const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        for (const font of fonts) {
+          const key = `${font.familyName}${font.isCustomFont ? '' : ' (installed)'}`;
+          used.set(key, (used.get(key) ?? 0) + font.glyphCount);
+        }
+      }
+      const foreign = [...used.keys()].filter((name) => !families.has(name));
+      if (path.endsWith('/404')) {
+        const serious = (await accessibility(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        check(
+          `${path}: axe-core finds no serious or critical violation`,
+          serious.length === 0,
+          serious.map((v) => v.id).join(', ') || 'none',
+        );
+      }
+      check(
+        `${path}: every character is drawn by the edition’s web fonts (${[...families].join(', ')})`,
+        withText.length > 5 && foreign.length === 0,
+        [...used].map(([name, glyphs]) => `${name}: ${glyphs} glyphs`).join('; '),
+      );
+      await context.close();
+    }
+  }
+}
+
+/** The review page at a phone's widths, right to left and left to right: no sideways scroll, both texts readable. */
+async function checkReviewOnPhones() {
+  for (const locale of ['fa', 'ru'])
+    for (const width of [320, 390]) {
+      const path = `/${locale}/${SLUG}/review`;
+      const { context, page } = await open(path, { width, height: 800 });
+      const measured = await page.evaluate(() => {
+        const row = document.querySelector('.review tbody tr')!;
+        const [source, translation] = [...row.querySelectorAll('td')].map((td) => td.getBoundingClientRect());
+        return {
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+          scrollX: window.scrollX,
+          source: source!.width,
+          translation: translation!.width,
+        };
+      });
+      await page.screenshot({ path: join(SCREENSHOTS, `review-${locale}-${width}.png`), fullPage: false });
+      check(
+        `${path} at ${width} px: no sideways scroll, opened at its start, the English and the translation each a readable column`,
+        measured.scrollWidth <= measured.clientWidth &&
+          measured.scrollX === 0 &&
+          Math.min(measured.source, measured.translation) >= width * 0.35,
+        `page ${measured.scrollWidth} px in a ${measured.clientWidth} px viewport; columns ${Math.round(measured.source)} and ${Math.round(measured.translation)} px`,
+      );
+      await context.close();
+    }
+}
+
 /**
  * The share cards: each edition's card as served, saved in test/screenshots/, and re-rendered here from what
  * the edition's JSON says (its headline, date) and its page's og:site_name: the same bytes. Then the Persian
@@ -161,7 +236,6 @@ try {
  */
 async function checkCards() {
   const renderer = await CardRenderer.fromPackages();
-  const editions = new Editions(JSON.parse(readFileSync(join(ROOT, 'locales', 'editions.json'), 'utf8')));
   const cards = new Map<string, { png: Uint8Array; text: CardText }>();
   for (const { locale } of EDITIONS) {
     const response = await fetch(`${BASE}/${locale}/${SLUG}/card.png`);
@@ -187,24 +261,36 @@ async function checkCards() {
     cards.set(locale, { png, text });
   }
 
+  await checkLongHeadline(renderer);
+
   const persian = cards.get('fa')!;
-  const svg = cardSvg(persian.text, renderer.measure);
+  // The reference: the same lines, at the same places, as SVG text that Chromium shapes itself.
+  const layout = renderer.layout(persian.text);
+  const textPen = (change: (line: string) => string): CardPen => ({
+    line: (line) =>
+      `<text x="${line.x}" y="${line.y}" text-anchor="end" font-family="${escapeXml(layout.card.family)}" font-size="${line.size}" font-weight="${line.weight}" fill="${line.fill}">${escapeXml(`\u2067${change(line.text)}\u2069`)}</text>`,
+    defs: () => '',
+  });
   const arabicLetter = /\p{Script=Arabic}/u;
-  /** The SVG with the text of each line changed (the RLI … PDI isolates kept). */
-  const variant = (change: (line: string) => string) =>
-    svg.replace(
-      /(<text[^>]*>\u2067)(.*?)(\u2069<\/text>)/g,
-      (_, open: string, line: string, close: string) => `${open}${change(line)}${close}`,
-    );
-  const reversed = variant((line) => [...line].reverse().join(''));
-  const unjoined = variant((line) =>
-    [...line].map((c, i, all) => (arabicLetter.test(c) && arabicLetter.test(all[i + 1] ?? '') ? `${c}\u200c` : c)).join(''),
+  const svg = cardSvg(
+    layout,
+    textPen((line) => line),
   );
-  const font = CARD_FONTS.find((f) => f.family === persian.text.family)!;
-  const faces = font.files
-    .map((file, i) => {
+  const reversed = cardSvg(
+    layout,
+    textPen((line) => [...line].reverse().join('')),
+  );
+  const unjoined = cardSvg(
+    layout,
+    textPen((line) =>
+      [...line].map((c, i, all) => (arabicLetter.test(c) && arabicLetter.test(all[i + 1] ?? '') ? `${c}\u200c` : c)).join(''),
+    ),
+  );
+  const font = Object.values(FONTS).find((f) => f.family === persian.text.family)!;
+  const faces = Object.entries(font.files)
+    .map(([weight, file]) => {
       const bytes = readFileSync(join(ROOT, 'node_modules', font.package, file)).toString('base64');
-      return `@font-face { font-family: "${font.family}"; font-weight: ${i === 0 ? 400 : 700}; src: url(data:font/ttf;base64,${bytes}); }`;
+      return `@font-face { font-family: "${font.family}"; font-weight: ${weight}; src: url(data:font/ttf;base64,${bytes}); }`;
     })
     .join('\n');
   const context = await browser.newContext({ viewport: { width: 1200, height: 630 }, deviceScaleFactor: 1 });
@@ -224,19 +310,12 @@ async function checkCards() {
     unjoined: await chromiumRendering(unjoined),
   };
   // Intersection over union of the dark pixels of two PNGs, computed in the page with a canvas.
+  await installPixelReader(page);
   const iou = (a: Uint8Array, b: Uint8Array) =>
     page.evaluate(
       async ([a, b]) => {
         const ink = async (base64: string) => {
-          const image = new Image();
-          image.src = `data:image/png;base64,${base64}`;
-          await image.decode();
-          const canvas = document.createElement('canvas');
-          canvas.width = image.width;
-          canvas.height = image.height;
-          const context = canvas.getContext('2d')!;
-          context.drawImage(image, 0, 0);
-          const { data } = context.getImageData(0, 0, image.width, image.height);
+          const data = await (window as unknown as PixelReader).pixelsOf(base64, 0);
           const dark = new Uint8Array(data.length / 4);
           for (let i = 0; i < dark.length; i++) dark[i] = data[i * 4]! + data[i * 4 + 1]! + data[i * 4 + 2]! < 3 * 140 ? 1 : 0;
           return dark;
@@ -263,6 +342,62 @@ async function checkCards() {
     'fa: the card’s Persian is shaped and ordered as Chromium sets the same SVG (joined letters, right to left)',
     scores.as > 0.6 && scores.as > scores.reversed + 0.2 && scores.as > scores.unjoined + 0.2,
     `ink overlap with Chromium ${scores.as.toFixed(2)}; reversed ${scores.reversed.toFixed(2)}, unjoined ${scores.unjoined.toFixed(2)}`,
+  );
+}
+
+/** What `installPixelReader` defines in a page. */
+interface PixelReader {
+  pixelsOf(base64: string, top: number): Promise<Uint8ClampedArray>;
+}
+
+/** Defines `pixelsOf` in a page: a PNG's RGBA pixels from row `top` down, as Chromium decodes it (a canvas). */
+async function installPixelReader(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as PixelReader).pixelsOf = async (base64, top) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      return context.getImageData(0, top, image.width, image.height - top).data;
+    };
+  });
+}
+
+/**
+ * A 300-character headline's card keeps its date: the band of the card where the date is drawn is the same,
+ * pixel for pixel, as on a card with a short headline, and the headline's last line ends above it.
+ */
+async function checkLongHeadline(renderer: CardRenderer) {
+  const date = { text: '19 January 2022' };
+  const long = 'Putin and Raisi back closer ties in Kremlin meeting, '.repeat(6).slice(0, 300);
+  const short = cardText(editions.of('en'), 'News in your language', 'Putin and Raisi', date);
+  const card = cardText(editions.of('en'), 'News in your language', long, date);
+  const layout = renderer.layout(card);
+  const dateTop = Math.floor(layout.date.y - layout.date.size);
+  const [a, b] = [renderer.render(short).png, renderer.render(card).png];
+  writeFileSync(join(SCREENSHOTS, 'card-300-characters.png'), b);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await installPixelReader(page);
+  const differing = await page.evaluate(
+    async ([a, b, top]) => {
+      const pixels = (base64: string) => (window as unknown as PixelReader).pixelsOf(base64, top);
+      const [x, y] = [await pixels(a), await pixels(b)];
+      let count = 0;
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) count++;
+      return count;
+    },
+    [Buffer.from(a).toString('base64'), Buffer.from(b).toString('base64'), dateTop] as const,
+  );
+  await context.close();
+  check(
+    'a 300-character headline’s card keeps the date visible: its date band is the short headline card’s, pixel for pixel',
+    differing === 0 && layout.headline.length > 1,
+    `${layout.headline.length} lines at ${layout.headline[0]!.size} px; test/screenshots/card-300-characters.png`,
   );
 }
 
@@ -296,5 +431,4 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+finish();

@@ -11,7 +11,7 @@ import { chunks, LISTING, newestFirst, oldestFirst } from './listing.ts';
 import { ArticlePage, ErrorPage, FrontPage, ReviewPage, type Shell } from './render.tsx';
 import { blockSegment, Site } from './site.ts';
 import { robotsTxt, sitemapIndexXml, sitemapPartXml } from './sitemap.ts';
-import { fingerprinted, ICON, stylesheet } from './style.ts';
+import { fingerprinted, ICON, stylesheet, type EditionFonts } from './style.ts';
 
 /** Renders a share card (1200×630 PNG) of the text given: the build's renderer (site/card-renderer.ts). */
 export interface CardRendering {
@@ -23,7 +23,9 @@ export interface SiteOptions {
   readonly catalog: Catalog;
   /** The site's public origin (`SITE_ORIGIN`): every absolute URL a page names starts with it. */
   readonly origin: string;
-  /** The share cards' renderer; without one (in workerd), the card route answers 404. */
+  /** Each edition's web font faces, as the build subset them (site/font-subset.ts). */
+  readonly fonts: EditionFonts;
+  /** The share cards' renderer; without one (in workerd), the card routes answer 404. */
   readonly cards?: CardRendering;
 }
 
@@ -35,10 +37,10 @@ const HTML = 'text/html; charset=utf-8';
  * the static assets; nothing here runs at request time. Each response carries the headers the platform will
  * serve it with (src/header-rules.ts), so what a test reads here is what a reader gets.
  */
-export function createSiteApp({ catalog, origin, cards }: SiteOptions): Hono {
+export function createSiteApp({ catalog, origin, fonts, cards }: SiteOptions): Hono {
   const site = new Site(catalog);
   const editions = site.editions;
-  const sheets = new Map(editions.all.map((e) => [e.locale, stylesheet(e)]));
+  const sheets = new Map(editions.all.map((e) => [e.locale, stylesheet(e, fonts[e.locale] ?? [])]));
   const sheetPaths = new Map([...sheets].map(([locale, css]) => [locale, fingerprinted('site', 'css', css)]));
   const assets = new Map<string, { body: string; type: string }>([
     ...[...sheets].map(([locale, css]): [string, { body: string; type: string }] => [
@@ -47,7 +49,13 @@ export function createSiteApp({ catalog, origin, cards }: SiteOptions): Hono {
     ]),
     [fingerprinted('icon', 'svg', ICON), { body: ICON, type: 'image/svg+xml' }],
   ]);
-  const shell: Shell = { site, origin, stylesheet: (locale) => sheetPaths.get(locale)!, icon: fingerprinted('icon', 'svg', ICON) };
+  const shell: Shell = {
+    site,
+    origin,
+    stylesheet: (locale) => sheetPaths.get(locale)!,
+    fonts: (locale) => fonts[locale] ?? [],
+    icon: fingerprinted('icon', 'svg', ICON),
+  };
   const newest = newestFirst(site.articles.values());
   const frontPages = chunks(newest, LISTING.pageSize);
   const rules = headerRules({}, editions.all);
@@ -127,7 +135,20 @@ export function createSiteApp({ catalog, origin, cards }: SiteOptions): Hono {
     return edition ? page(c, <ErrorPage shell={shell} edition={edition} kind="error" />) : c.notFound();
   });
 
-  // The share card messengers and search engines show for an edition's link; a draft edition has none.
+  // The share cards messengers and search engines show for an edition's links: its front page's (its name, and
+  // the languages every article is published in) and each article's (its headline and date). A draft edition
+  // has none: it is not shared.
+  app.get('/:locale/card.png', (c) => {
+    const edition = editionOf(c);
+    if (!cards || !edition || edition.state !== 'published') return c.notFound();
+    const locale = edition.locale;
+    const languages = site.ui(locale, 'editions-list', { languages: site.languageList(locale, editions.published) }).text;
+    return send(
+      c,
+      cards.render(cardText(edition, site.ui(locale, 'site-name').text, site.frontTitle(locale).text, { text: languages })).png,
+      'image/png',
+    );
+  });
   app.get('/:locale/:slug/card.png', (c) => {
     const edition = editionOf(c);
     const article = articleOf(c);

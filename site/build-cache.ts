@@ -22,11 +22,14 @@ export class BuildCache {
   readonly #path: string;
   readonly #dir: string;
   readonly #entries: Map<string, CachedOutput>;
+  /** Whether a record of an earlier build was read: without one, what the directory holds is not known. */
+  readonly recorded: boolean;
 
   private constructor(path: string, dir: string, entries: Map<string, CachedOutput>) {
     this.#path = path;
     this.#dir = dir;
     this.#entries = entries;
+    this.recorded = entries.size > 0;
   }
 
   /** The record of `outDir`, in `cacheDir` (empty if there is none, or it cannot be read). */

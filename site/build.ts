@@ -19,14 +19,14 @@ import { checkWithCache } from './check-cache.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { buildDirectories } from './directories.ts';
 import { Editions } from './editions.ts';
-import { FONTS, fontPath } from './fonts.ts';
+import { planFonts } from './font-subset.ts';
 import { sha256 } from './hash.ts';
 import { staticHeaders } from './headers.ts';
 import { limitProblems } from './limits.ts';
 import { checkOrigin } from './origin.ts';
-import { packageDir } from './packages.ts';
 import { planSite } from './plan.ts';
 import { renderPages } from './render-pool.ts';
+import { Site } from './site.ts';
 import { RenderError, type Job } from './render-jobs.ts';
 
 const started = performance.now();
@@ -81,7 +81,7 @@ function codeVersion(): string {
     for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = `${dir}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (path !== 'src/generated') visit(path);
+        if (path !== 'src/generated' && path !== 'site/generated') visit(path);
       } else files.push(path);
     }
   };
@@ -94,22 +94,13 @@ function codeVersion(): string {
 }
 
 const editions = new Editions(catalog.editions);
-const plan = planSite(catalog, { code, origin, cards: true });
-
-// Fonts: each font an edition names, from its npm package, under a path that names its version.
-const copies: { file: string; from: string }[] = [];
-for (const name of new Set(editions.all.flatMap((e) => (e.font ? [e.font] : [])))) {
-  const font = FONTS[name]!;
-  const pkg = packageDir(font.package);
-  const installed = (JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string }).version;
-  if (installed !== font.version)
-    fail(`${font.package} ${installed} is installed but site/fonts.ts names ${font.version}; make them agree (npm install)`);
-  const target = fontPath(font).slice(1);
-  for (const file of Object.values(font.files)) copies.push({ file: `${target}${file}`, from: join(pkg, font.directory, file) });
-  copies.push({ file: `${target}${font.license}`, from: join(pkg, font.license) });
-}
+// Web fonts: each edition's fonts, subset by HarfBuzz to its characters (site/font-subset.ts); every page's
+// characters are checked against them as it is rendered.
+const fonts = await planFonts(new Site(catalog), catalog, join(ROOT, '.cache', 'fonts')).catch((error: Error) => fail(error.message));
+writeGenerated(join(ROOT, 'site', 'generated', 'fonts.json'), `${JSON.stringify(fonts.faces, null, 2)}\n`);
+const plan = planSite(catalog, { code, origin, cards: true, fonts: fonts.faces });
 const headers = await staticHeaders(editions.all);
-const tiers = assignTiers(plan, catalog.articles, config, copies.length + 1);
+const tiers = assignTiers(plan, catalog.articles, config, fonts.files.size + 1);
 
 // What is to be made: each output whose key differs from the one its file was made from, or whose file is gone.
 const caches = { [OUT]: BuildCache.open(CACHE, OUT), [ARCHIVE]: BuildCache.open(CACHE, ARCHIVE) };
@@ -128,6 +119,7 @@ try {
   await renderPages(jobs, {
     catalog,
     origin,
+    fonts: fonts.faces,
     cards: true,
     ...(process.env.BUILD_THREADS ? { threads: Number(process.env.BUILD_THREADS) } : {}),
     onWritten: (written) => {
@@ -152,20 +144,19 @@ const put = (root: string, file: string, bytes: Uint8Array | string, key: string
   return true;
 };
 let copied = 0;
-for (const { file, from } of copies) if (put(OUT, file, readFileSync(from), file)) copied++;
+for (const [file, bytes] of fonts.files) if (put(OUT, file, bytes, file)) copied++;
 put(OUT, '_headers', headers.file, '_headers');
 
 // Files of earlier builds that no output names any more (an article removed, a language unpublished, a page moved
 // to the other tier) are removed; with no record of an earlier build, whatever the directory holds beyond the plan.
 const wanted = new Map<string, ReadonlySet<string>>([
-  [OUT, new Set([...plan.filter((o) => !tiers.archived.has(o.file)).map((o) => o.file), ...copies.map((c) => c.file), '_headers'])],
+  [OUT, new Set([...plan.filter((o) => !tiers.archived.has(o.file)).map((o) => o.file), ...fonts.files.keys(), '_headers'])],
   [ARCHIVE, tiers.archived],
 ]);
 let removed = 0;
 for (const [root, files] of wanted) {
   const cache = caches[root]!;
-  const listed = [...cache.files()];
-  const present = listed.length > 0 ? listed : walk(root);
+  const present = cache.recorded ? [...cache.files()] : walk(root);
   for (const file of present)
     if (!files.has(file)) {
       rmSync(join(root, file), { force: true });
@@ -200,10 +191,7 @@ import type { SiteManifest } from '../site-manifest.ts';
 
 export const site: SiteManifest = ${JSON.stringify(manifest, null, 2)};
 `;
-if (!existsSync(generated) || readFileSync(generated, 'utf8') !== source) {
-  mkdirSync(dirname(generated), { recursive: true });
-  writeAtomic(generated, source);
-}
+writeGenerated(generated, source);
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
@@ -215,6 +203,13 @@ if (process.env.BUILD_STATS)
   console.log(
     `build-stats: ${JSON.stringify({ outputs: plan.length, rendered, removed, archived: tiers.archived.size, seconds: Number(seconds), maxRssKiB: process.resourceUsage().maxRSS })}`,
   );
+
+/** Writes a generated source file, unless it already holds exactly this. */
+function writeGenerated(path: string, text: string): void {
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  mkdirSync(dirname(path), { recursive: true });
+  writeAtomic(path, text);
+}
 
 /** Every file under `dir`, as paths relative to it with forward slashes. */
 function walk(dir: string): string[] {

@@ -34,6 +34,11 @@ export interface Edition {
   readonly secondaryCalendar?: string;
   /** Open Graph locale (language_TERRITORY). */
   readonly ogLocale: string;
+  /**
+   * The tag its dates, numbers and typography follow: the edition's own, or its Open Graph locale's where the
+   * file names one (`en_GB` → `en-GB`: «19 January 2022»), so what the page writes and what it declares agree.
+   */
+  readonly formatLocale: string;
   readonly font?: string;
 }
 
@@ -60,6 +65,7 @@ export function describeEdition(locale: string, entry: EditionEntry): Edition {
     calendar: calendars[0] ?? 'gregory',
     ...(entry.secondaryCalendar ? { secondaryCalendar: entry.secondaryCalendar } : {}),
     ogLocale: entry.ogLocale ?? `${likely.language}_${likely.region ?? likely.language.toUpperCase()}`,
+    formatLocale: entry.ogLocale ? Intl.getCanonicalLocales(entry.ogLocale.replace('_', '-'))[0]! : locale,
     ...(entry.font ? { font: entry.font } : {}),
   };
 }

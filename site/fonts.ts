@@ -1,79 +1,75 @@
-/** Web fonts the site can self-host, by the name `locales/editions.json` gives them, each for one script. */
-export interface WebFont {
-  /** CSS font-family name. */
+/**
+ * The site's typefaces, by the name `locales/editions.json` may give them: each writes some scripts, on the
+ * pages (subset per edition at build, site/font-subset.ts) and on the share cards (site/card-renderer.ts),
+ * from the same TrueType files of an npm package.
+ */
+export interface Font {
+  /** CSS font-family name, and the family the cards ask for. */
   readonly family: string;
-  /** ISO 15924 script the font is for: an edition in this script gets it (`npm run i18n:add` picks it). */
-  readonly script: string;
-  /** The npm package the files are copied from at build, and the version `package.json` pins. */
+  /** ISO 15924 scripts it is drawn for: an edition in one of them is set in it (`npm run i18n:add` names it). */
+  readonly scripts: readonly string[];
+  /** The npm package the files come from, and the version `package.json` pins. */
   readonly package: string;
   readonly version: string;
-  /** Folder of the woff2 files inside the package, and the file of each weight the pages use. */
-  readonly directory: string;
+  /** The TrueType file of each weight the pages and cards use, inside the package. */
   readonly files: Readonly<Record<400 | 700, string>>;
-  /** The licence file shipped beside the fonts. */
+  /** The licence file, inside the package, shipped beside the fonts. */
   readonly license: string;
-  /** Characters the font is downloaded for: a page that shows none of them downloads nothing. */
-  readonly unicodeRange: string;
-  /** Installed fonts to try while it loads or where it is blocked. */
+  /** Installed fonts of the same kind, for the moment before it loads. */
   readonly fallback: string;
-  /** Line height the script needs (tall ascenders and dots). */
+  /** Line height the script needs on the pages (tall ascenders and dots). */
   readonly lineHeight: number;
+  /** Line height of a headline on a share card. */
+  readonly cardLineHeight: number;
 }
 
-export const FONTS: Readonly<Record<string, WebFont>> = {
+export const FONTS: Readonly<Record<string, Font>> = {
   vazirmatn: {
     family: 'Vazirmatn',
-    script: 'Arab',
+    scripts: ['Arab'],
     package: 'vazirmatn',
     version: '33.0.3',
-    // The "Non-Latin" subset: Arabic script only; Latin runs use the page's Latin font.
-    directory: 'misc/Non-Latin/fonts/webfonts',
-    files: { 400: 'Vazirmatn-NL-Regular.woff2', 700: 'Vazirmatn-NL-Bold.woff2' },
+    // The full files: Arabic script, and Latin for the names and credits a Persian page carries.
+    files: { 400: 'fonts/ttf/Vazirmatn-Regular.ttf', 700: 'fonts/ttf/Vazirmatn-Bold.ttf' },
     license: 'OFL.txt',
-    // Arabic script, its presentation forms, and the joiners and marks Persian and Arabic text use.
-    unicodeRange: 'U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF, U+200C-200F',
     fallback: '"Noto Naskh Arabic", "Noto Sans Arabic", Tahoma, "Iranian Sans", sans-serif',
     lineHeight: 1.9,
+    cardLineHeight: 1.55,
+  },
+  // PT Serif (ParaType): Latin and Cyrillic, drawn for Russian.
+  'pt-serif': {
+    family: 'PT Serif',
+    scripts: ['Latn', 'Cyrl'],
+    package: '@expo-google-fonts/pt-serif',
+    version: '0.4.1',
+    files: { 400: '400Regular/PTSerif_400Regular.ttf', 700: '700Bold/PTSerif_700Bold.ttf' },
+    license: 'LICENSE_FONT',
+    fallback: 'Georgia, "Noto Serif", "Times New Roman", serif',
+    lineHeight: 1.6,
+    cardLineHeight: 1.2,
   },
 };
 
-/** The path a font's files are served from: it names the version, so browsers may keep them for a year. */
-export const fontPath = (font: WebFont): string => `/fonts/${font.package}-${font.version}/`;
-
-/** The font of a script, if the site has one. */
+/** The name of the font of a script, if the site has one. */
 export function fontForScript(script: string): string | undefined {
-  return Object.entries(FONTS).find(([, font]) => font.script === script)?.[0];
+  return Object.entries(FONTS).find(([, font]) => font.scripts.includes(script))?.[0];
 }
 
-/** A font the share cards are set in (TrueType: what resvg reads), from an npm package, for some scripts. */
-export interface CardFont {
-  readonly family: string;
-  readonly package: string;
-  /** Its regular (400) and bold (700) files, inside the package. */
-  readonly files: readonly [string, string];
-  /** ISO 15924 scripts it writes. */
-  readonly scripts: readonly string[];
-  /** Line height the script needs. */
-  readonly lineHeight: number;
-}
+/** The font of an edition whose entry names none and whose script no other font writes. */
+export const DEFAULT_FONT = 'pt-serif';
 
-export const CARD_FONTS: readonly CardFont[] = [
+/** The font an edition is set in: the one its entry names, else its script's, else PT Serif (whose glyphs a script it lacks will miss). */
+export const fontOf = (edition: { script: string; font?: string }): Font =>
+  FONTS[edition.font ?? fontForScript(edition.script) ?? DEFAULT_FONT] ?? FONTS[DEFAULT_FONT]!;
+
+/**
+ * Fonts the cards fall back to for a character no site font has: Noto Emoji (monochrome outlines, as the
+ * cards are drawn). A character none of them has is left out of the card, never drawn as a box.
+ */
+export const CARD_FALLBACK_FONTS: readonly Pick<Font, 'family' | 'package' | 'files'>[] = [
   {
-    family: 'Vazirmatn',
-    package: 'vazirmatn',
-    files: ['fonts/ttf/Vazirmatn-Regular.ttf', 'fonts/ttf/Vazirmatn-Bold.ttf'],
-    scripts: ['Arab'],
-    lineHeight: 1.55,
-  },
-  // PT Serif (ParaType): Latin and Cyrillic, drawn for Russian; the pages name it in their serif stack too.
-  {
-    family: 'PT Serif',
-    package: '@expo-google-fonts/pt-serif',
-    files: ['400Regular/PTSerif_400Regular.ttf', '700Bold/PTSerif_700Bold.ttf'],
-    scripts: ['Latn', 'Cyrl'],
-    lineHeight: 1.2,
+    family: 'Noto Emoji',
+    package: '@expo-google-fonts/noto-emoji',
+    files: { 400: '400Regular/NotoEmoji_400Regular.ttf', 700: '700Bold/NotoEmoji_700Bold.ttf' },
   },
 ];
-
-/** The card font of a script: the one that writes it, else PT Serif (whose glyphs a script it lacks will miss). */
-export const cardFontFor = (script: string): CardFont => CARD_FONTS.find((f) => f.scripts.includes(script)) ?? CARD_FONTS[1]!;

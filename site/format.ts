@@ -1,6 +1,6 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import { tagFormatters, type RichPart, type RichText } from './rich-text.ts';
-import { typographyOf } from './typography.ts';
+import { typeset, typographyOf } from './typography.ts';
 
 export type Values = Readonly<Record<string, string | number>>;
 
@@ -17,17 +17,28 @@ export class FormatError extends Error {
   override name = 'FormatError';
 }
 
+/** Typography applied to the strings of formatted text (the elements' children too). */
+const typesetParts = (locale: string, parts: RichText): RichText =>
+  parts.map((part) => (typeof part === 'string' ? typeset(locale, part) : { ...part, children: typesetParts(locale, part.children) }));
+
 /**
  * Formats with `@formatjs/intl`, one `IntlShape` per locale, created once: the ICU messages i18next resolved,
- * dates in each edition's calendar, language names and lists. It runs at build, where an error stops the
- * build (naming the message) rather than putting a broken text in front of a reader.
+ * dates in each edition's calendar, language names and lists, then set by the language's typography rules
+ * (site/typography.ts). It runs at build, where an error stops the build (naming the message) rather than
+ * putting a broken text in front of a reader.
  */
 export class Formatter {
   readonly #intl = new Map<string, IntlShape>();
   readonly #cache = createIntlCache();
+  readonly #regional: (locale: string) => string;
   /** Language names and lists, asked for on every page: formatted once each. */
   readonly #names = new Map<string, string>();
   readonly #lists = new Map<string, string>();
+
+  /** `regional`: the tag an edition formats with (`en` → `en-GB` for an edition published for Britain). */
+  constructor(regional: (locale: string) => string = (locale) => locale) {
+    this.#regional = regional;
+  }
 
   /** The `IntlShape` of a locale. */
   intl(locale: string): IntlShape {
@@ -35,7 +46,7 @@ export class Formatter {
     if (!intl) {
       intl = createIntl(
         {
-          locale,
+          locale: this.#regional(locale),
           // Dates are calendar days, without an hour: formatted in UTC, no time zone can shift them.
           timeZone: 'UTC',
           formats: { date: DATE_STYLES },
@@ -54,19 +65,26 @@ export class Formatter {
   message(locale: string, message: string, values: Values, what: string): RichText {
     const intl = this.intl(locale);
     try {
-      const format = intl.formatters.getMessageFormat(message, locale, intl.formats, { formatters: intl.formatters });
+      const format = intl.formatters.getMessageFormat(message, intl.locale, intl.formats, { formatters: intl.formatters });
       const formatted = format.format<RichPart>({ ...values, ...tagFormatters(format.getAst()) });
-      return Array.isArray(formatted) ? formatted : [formatted];
+      return typesetParts(intl.locale, Array.isArray(formatted) ? formatted : [formatted]);
     } catch (error) {
       throw new FormatError(`${what}: ${(error as Error).message}`);
     }
   }
 
-  /** A calendar date (YYYY-MM-DD) in the locale's long style and the given calendar. */
-  date(locale: string, isoDate: string, calendar: string): string {
+  /**
+   * A calendar date (YYYY-MM-DD) in the locale's long style and the given calendar; a date line (`line`) opens
+   * with its weekday where the language's news sites print one (site/typography.ts).
+   */
+  date(locale: string, isoDate: string, calendar: string, { line = false } = {}): string {
     // The date alone is known, not the hour: format the UTC day so no time zone can shift it.
-    const text = this.intl(locale).formatDate(Date.parse(`${isoDate}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC', calendar });
-    return typographyOf(locale).date?.(text) ?? text;
+    const day = Date.parse(`${isoDate}T00:00:00Z`);
+    const intl = this.intl(locale);
+    const text = intl.formatDate(day, { dateStyle: 'long', timeZone: 'UTC', calendar });
+    const weekday =
+      line && typographyOf(intl.locale).weekday ? `${intl.formatDate(day, { weekday: 'long', timeZone: 'UTC', calendar })} ` : '';
+    return typeset(intl.locale, `${weekday}${text}`);
   }
 
   /** A language's name in `locale`. */

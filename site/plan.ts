@@ -3,7 +3,7 @@ import { assetFile, paths } from '../src/paths.ts';
 import { articleSegments, GLOSSARY_NAMESPACE, UI_NAMESPACE, type Article, type Catalog } from './content.ts';
 import { Editions, type Edition } from './editions.ts';
 import { chunks, lastModified, LISTING, newestFirst, oldestFirst } from './listing.ts';
-import { fingerprinted, ICON, stylesheet } from './style.ts';
+import { fingerprinted, ICON, stylesheet, type EditionFonts } from './style.ts';
 
 // What the build makes, and what each output is made from. Every output of the site is listed here with its URL,
 // its file, and a key: a hash of exactly the inputs its page reads (the segments and glossary names it shows,
@@ -28,6 +28,8 @@ export interface PlanOptions {
   readonly origin: string;
   /** Whether the share cards are rendered (the build's renderer; not in workerd). */
   readonly cards: boolean;
+  /** Each edition's web font faces (their URLs name their bytes): in every page's stylesheet and preloads. */
+  readonly fonts: EditionFonts;
 }
 
 const NUL = '\u0000';
@@ -151,7 +153,7 @@ export function planSite(catalog: Catalog, options: PlanOptions): Output[] {
   const editions = new Editions(catalog.editions);
   const inputs = new Inputs(catalog, editions);
   const { code, origin } = options;
-  const site = key(code, origin, inputs.editions);
+  const site = key(code, origin, inputs.editions, JSON.stringify(options.fonts));
   const outputs: Output[] = [];
   const add = (url: string, group: string, parts: readonly (string | number)[], article?: string) =>
     outputs.push({ url, file: assetFile(url), key: key(url, ...parts), group, ...(article ? { article } : {}) });
@@ -178,6 +180,7 @@ export function planSite(catalog: Catalog, options: PlanOptions): Output[] {
     );
     if (edition.state === 'published')
       add(paths.feed(locale), `${locale}/pages`, [site, ui, ...articles.slice(0, LISTING.feedSize).map((a) => inputs.head(locale, a))]);
+    if (options.cards && edition.state === 'published') add(paths.frontCard(locale), `${locale}/pages`, [code, inputs.editions, ui]);
     add(paths.notFound(locale), `${locale}/pages`, [site, ui]);
     add(paths.error(locale), `${locale}/pages`, [site, ui]);
   }
@@ -188,7 +191,8 @@ export function planSite(catalog: Catalog, options: PlanOptions): Output[] {
   for (const edition of editions.published)
     parts.forEach((list, i) => add(paths.sitemapPart(edition.locale, i + 1), 'site', [site, i === 0 ? 'front' : '', ...partKey(list)]));
   add(paths.robots(), 'site', [site]);
-  for (const url of new Set(editions.all.map((e) => fingerprinted('site', 'css', stylesheet(e))))) add(url, 'site', [url]);
+  for (const url of new Set(editions.all.map((e) => fingerprinted('site', 'css', stylesheet(e, options.fonts[e.locale] ?? [])))))
+    add(url, 'site', [url]);
   add(fingerprinted('icon', 'svg', ICON), 'site', [ICON]);
   return outputs;
 }

@@ -39,13 +39,21 @@ export async function renderPage(app: Hono, url: string): Promise<Uint8Array> {
   return bytes;
 }
 
-/** Renders each job's page and writes it at once (whole or not at all): nothing is held but the page at hand. */
-export async function renderJobs(app: Hono, jobs: readonly Job[]): Promise<Written[]> {
+/** A check of a rendered page (its path in the assets directory, its bytes): each problem, or none. */
+export type PageCheck = (file: string, bytes: Uint8Array) => string[];
+
+/**
+ * Renders each job's page, checks it (`check`: every character has a glyph in its edition's fonts), and writes
+ * it at once (whole or not at all): nothing is held but the page at hand.
+ */
+export async function renderJobs(app: Hono, jobs: readonly Job[], check?: PageCheck): Promise<Written[]> {
   const written: Written[] = [];
   // Folders made for this batch: a folder is made once, not for every page in it.
   const made = new Set<string>();
   for (const job of jobs) {
     const bytes = await renderPage(app, job.url);
+    const problems = check?.(job.file, bytes) ?? [];
+    if (problems.length > 0) throw new RenderError(`characters no web font of their edition has:\n  ${problems.join('\n  ')}`);
     const target = join(job.root, job.file);
     const hash = sha256(bytes);
     if (hash !== job.previous || !existsSync(target)) {

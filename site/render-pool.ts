@@ -2,13 +2,17 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createSiteApp } from './app.tsx';
 import { CardRenderer } from './card-renderer.ts';
+import { Editions } from './editions.ts';
+import { glyphChecker } from './font-subset.ts';
 import type { Catalog } from './content.ts';
+import type { EditionFonts } from './style.ts';
 import { RenderError, renderJobs, type Job, type Written } from './render-jobs.ts';
 
 /** What the pages are rendered from. */
 export interface RenderOptions {
   readonly catalog: Catalog;
   readonly origin: string;
+  readonly fonts: EditionFonts;
   readonly cards: boolean;
   /** Threads to render on: the machine's cores unless said otherwise (`BUILD_THREADS`). */
   readonly threads?: number;
@@ -32,9 +36,10 @@ export async function renderPages(jobs: readonly (Job & { group: string })[], op
     const app = createSiteApp({
       catalog: options.catalog,
       origin: options.origin,
+      fonts: options.fonts,
       ...(options.cards ? { cards: await CardRenderer.fromPackages() } : {}),
     });
-    const written = await renderJobs(app, jobs);
+    const written = await renderJobs(app, jobs, glyphChecker(new Editions(options.catalog.editions).all, options.fonts));
     for (const w of written) options.onWritten?.(w);
     return written;
   }
@@ -57,7 +62,7 @@ export async function renderPages(jobs: readonly (Job & { group: string })[], op
       let running = threads;
       for (let t = 0; t < threads; t++) {
         const worker = new Worker(new URL('./render-worker.ts', import.meta.url), {
-          workerData: { catalog: options.catalog, origin: options.origin, cards: options.cards },
+          workerData: { catalog: options.catalog, origin: options.origin, fonts: options.fonts, cards: options.cards },
         });
         workers.push(worker);
         const next = () => {

@@ -4,13 +4,18 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createSiteApp } from './app.tsx';
 import { CardRenderer } from './card-renderer.ts';
 import type { Catalog } from './content.ts';
+import type { EditionFonts } from './style.ts';
 import { renderJobs, type Job } from './render-jobs.ts';
+import { Editions } from './editions.ts';
+import { glyphChecker } from './font-subset.ts';
 
-const { catalog, origin, cards } = workerData as { catalog: Catalog; origin: string; cards: boolean };
-const app = createSiteApp({ catalog, origin, ...(cards ? { cards: await CardRenderer.fromPackages() } : {}) });
+const { catalog, origin, fonts, cards } = workerData as { catalog: Catalog; origin: string; fonts: EditionFonts; cards: boolean };
+const app = createSiteApp({ catalog, origin, fonts, ...(cards ? { cards: await CardRenderer.fromPackages() } : {}) });
+
+const check = glyphChecker(new Editions(catalog.editions).all, fonts);
 
 parentPort!.on('message', (jobs: readonly Job[]) => {
-  renderJobs(app, jobs).then(
+  renderJobs(app, jobs, check).then(
     (written) => parentPort!.postMessage({ written }),
     (error: Error) => parentPort!.postMessage({ error: error.message }),
   );

@@ -5,8 +5,9 @@ import { CARD } from './card.ts';
 import { REVIEW_STATES, type Block, type ReviewState } from './content.ts';
 import type { Edition } from './editions.ts';
 import type { RichText } from './rich-text.ts';
-import { blockSegment, type ArticleView, type Segment, type Site, type TextsView } from './site.ts';
+import { blockSegment, type ArticleView, type DateView, type Segment, type Site, type TextsView } from './site.ts';
 import { jsonForScript, newsArticle } from './structured-data.ts';
+import type { WebFontFace } from './style.ts';
 
 /** What every page shares: the site, its origin for absolute URLs, the path of each edition's stylesheet, the icon. */
 export interface Shell {
@@ -14,6 +15,8 @@ export interface Shell {
   /** The site's public origin (`SITE_ORIGIN`), for canonical, hreflang and Open Graph URLs. */
   readonly origin: string;
   readonly stylesheet: (locale: string) => string;
+  /** An edition's web font faces: its pages preload those of its own font. */
+  readonly fonts: (locale: string) => readonly WebFontFace[];
   readonly icon: string;
 }
 
@@ -71,6 +74,8 @@ interface LayoutProps {
   /** Pages that are not for search engines (errors, review, draft editions). */
   noindex?: boolean;
   article?: ArticleView;
+  /** The share card of the page (an article's, or an edition front page's), and its text alternative. */
+  image?: { readonly path: string; readonly alt: string };
   /** The article's schema.org NewsArticle, already serialised for a script element (see structured-data.ts). */
   structuredData?: string;
   /** The pages before and after this one in a list of pages (`rel=prev`, `rel=next`). */
@@ -87,6 +92,7 @@ const Layout: FC<LayoutProps> = ({
   switchTo,
   noindex,
   article,
+  image,
   structuredData,
   sequence,
   children,
@@ -125,14 +131,15 @@ const Layout: FC<LayoutProps> = ({
               .map((other) => (
                 <meta property="og:locale:alternate" content={other.ogLocale} />
               ))}
-            {article ? (
+            {article ? <meta property="article:published_time" content={article.date.iso} /> : null}
+            {article?.modified ? <meta property="article:modified_time" content={article.modified.iso} /> : null}
+            {image ? (
               <>
-                <meta property="article:published_time" content={article.date.iso} />
-                <meta property="og:image" content={`${origin}${paths.card(locale, article.article.slug)}`} />
+                <meta property="og:image" content={`${origin}${image.path}`} />
                 <meta property="og:image:type" content="image/png" />
                 <meta property="og:image:width" content={String(CARD.width)} />
                 <meta property="og:image:height" content={String(CARD.height)} />
-                <meta property="og:image:alt" content={headlineOf(article)?.text ?? title} />
+                <meta property="og:image:alt" content={image.alt} />
                 <meta name="twitter:card" content="summary_large_image" />
               </>
             ) : null}
@@ -147,6 +154,12 @@ const Layout: FC<LayoutProps> = ({
         )}
         {sequence?.prev ? <link rel="prev" href={sequence.prev} /> : null}
         {sequence?.next ? <link rel="next" href={sequence.next} /> : null}
+        {shell
+          .fonts(locale)
+          .filter((face) => face.own)
+          .map((face) => (
+            <link rel="preload" href={face.url} as="font" type="font/woff2" crossorigin="" />
+          ))}
         <link rel="stylesheet" href={shell.stylesheet(locale)} />
         <link rel="icon" href={shell.icon} type="image/svg+xml" />
       </head>
@@ -182,19 +195,33 @@ const Layout: FC<LayoutProps> = ({
   );
 };
 
-const PublishedDate: FC<{ view: ArticleView; site: Site }> = ({ view, site }) => (
-  <p class="published">
-    <Text segment={site.ui(view.edition.locale, 'published-label')} site={site} edition={view.edition} />{' '}
-    <time datetime={view.date.iso}>{view.date.text}</time>
-    {view.date.secondary ? (
+/** A date line: its label, the date in the edition's calendar, and in its second calendar if it has one. */
+const DateLine: FC<{ view: ArticleView; site: Site; label: string; date: DateView; kind: 'published' | 'updated' }> = ({
+  view,
+  site,
+  label,
+  date,
+  kind,
+}) => (
+  <p class={kind}>
+    <Text segment={site.ui(view.edition.locale, label)} site={site} edition={view.edition} /> <time datetime={date.iso}>{date.text}</time>
+    {date.secondary ? (
       <>
         {' '}
         <span class="secondary-date">
-          (<time datetime={view.date.iso}>{view.date.secondary}</time>)
+          (<time datetime={date.iso}>{date.secondary}</time>)
         </span>
       </>
     ) : null}
   </p>
+);
+
+/** When the article was published, and when it was last corrected (if it was). */
+const PublishedDate: FC<{ view: ArticleView; site: Site }> = ({ view, site }) => (
+  <>
+    <DateLine view={view} site={site} label="published-label" date={view.date} kind="published" />
+    {view.modified ? <DateLine view={view} site={site} label="updated-label" date={view.modified} kind="updated" /> : null}
+  </>
 );
 
 /** The markers of the editor's notes about a segment: superscript links to the notes, named for screen readers. */
@@ -272,6 +299,7 @@ export const ArticlePage: FC<{ shell: Shell; view: ArticleView }> = ({ shell, vi
       description={description}
       family={articleFamily(article.slug)}
       article={view}
+      image={{ path: paths.card(edition.locale, article.slug), alt: headline }}
       structuredData={jsonForScript(newsArticle(site, view, shell.origin, headline, description))}
     >
       <article>
@@ -296,7 +324,7 @@ export const ArticlePage: FC<{ shell: Shell; view: ArticleView }> = ({ shell, vi
                 <li id={`note-${note.index}`}>
                   <Text segment={note.segment} site={site} edition={edition} />{' '}
                   <a href={`#note-ref-${note.index}`} class="note-back" aria-label={site.ui(edition.locale, 'note-back').text}>
-                    ↑
+                    ^
                   </a>
                 </li>
               ))}
@@ -326,18 +354,19 @@ export const FrontPage: FC<{ shell: Shell; edition: Edition; views: readonly Art
   const prev = page > 1 ? paths.frontPage(locale, page - 1) : undefined;
   const next = page < pages ? paths.frontPage(locale, page + 1) : undefined;
   const heading = page === 1 ? site.frontTitle(locale) : site.ui(locale, 'page-title', { number });
+  const editions = site.ui(locale, 'editions-list', { languages: site.languageList(locale, site.editions.published) });
   return (
     <Layout
       shell={shell}
       edition={edition}
       title={`${page === 1 ? site.frontTitle(locale).text : `${site.frontTitle(locale).text}: ${heading.text}`} | ${site.ui(locale, 'site-name').text}`}
+      description={editions.text}
       family={frontPageFamily(page)}
+      image={{ path: paths.frontCard(locale), alt: site.frontTitle(locale).text }}
       sequence={{ prev, next }}
     >
       <h1>{text(heading)}</h1>
-      {page === 1 ? (
-        <p class="editions">{text(site.ui(locale, 'editions-list', { languages: site.languageList(locale, site.editions.published) }))}</p>
-      ) : null}
+      {page === 1 ? <p class="editions">{text(editions)}</p> : null}
       <ul class="articles">
         {views.map((view) => {
           const headline = headlineOf(view);
@@ -386,6 +415,7 @@ export const ErrorPage: FC<{ shell: Shell; edition: Edition; kind: 'not-found' |
       shell={shell}
       edition={edition}
       title={`${site.ui(locale, `${kind}-title`).text} | ${site.ui(locale, 'site-name').text}`}
+      description={site.ui(locale, `${kind}-text`).text}
       family={frontFamily}
       noindex
     >
@@ -467,6 +497,7 @@ export const ReviewPage: FC<{ shell: Shell; view: ArticleView; source: ArticleVi
       shell={shell}
       edition={edition}
       title={`${site.ui(locale, 'review-title').text} | ${site.ui(locale, 'site-name').text}`}
+      description={site.ui(locale, 'review-title').text}
       family={family}
       // Straight to the other translation's review page (the source has none: its article instead).
       switchTo={(other) => (other === site.editions.source ? paths.article(other, article.slug) : paths.review(other, article.slug))}

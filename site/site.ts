@@ -33,8 +33,17 @@ export interface TextsView {
 /** One edition of one article: what the page and the JSON edition are made of. */
 export interface ArticleView extends TextsView {
   readonly article: Article;
-  readonly date: { readonly iso: string; readonly text: string; readonly secondary?: string };
+  readonly date: DateView;
+  /** The date of the last correction, where the article records one (`modified` in its content file). */
+  readonly modified?: DateView;
   readonly notes: readonly NoteView[];
+}
+
+/** A calendar date as the pages write it: ISO, in the edition's calendar, and in its second calendar if it has one. */
+export interface DateView {
+  readonly iso: string;
+  readonly text: string;
+  readonly secondary?: string;
 }
 
 /** An editor's note as the page shows it: numbered in the edition's digits, marked on the segment it is about. */
@@ -67,7 +76,7 @@ export class Site {
   readonly editions: Editions;
   readonly articles: ReadonlyMap<string, Article>;
   readonly #texts: Texts;
-  readonly #formatter = new Formatter();
+  readonly #formatter = new Formatter((locale) => this.editions.get(locale)?.formatLocale ?? locale);
   readonly #views = new Map<string, ArticleView>();
   readonly #names = new Map<string, Values>();
   readonly #status: Catalog['status'];
@@ -189,11 +198,14 @@ export class Site {
       articleSegments(article).map((s) => s.id),
       valuesIn,
     );
-    const iso = article.published.date;
-    const text = this.#formatter.date(locale, iso, edition.calendar);
-    const date = edition.secondaryCalendar
-      ? { iso, text, secondary: this.#formatter.date(locale, iso, edition.secondaryCalendar) }
-      : { iso, text };
+    const dateView = (iso: string): DateView => {
+      const text = this.#formatter.date(locale, iso, edition.calendar, { line: true });
+      return edition.secondaryCalendar
+        ? { iso, text, secondary: this.#formatter.date(locale, iso, edition.secondaryCalendar) }
+        : { iso, text };
+    };
+    const date = dateView(article.published.date);
+    const modified = article.modified ? dateView(article.modified.date) : undefined;
     const notes = (article.notes ?? []).map((note, i): NoteView => {
       const number = this.#formatter.number(locale, i + 1);
       return {
@@ -204,7 +216,7 @@ export class Site {
         on: note.on,
       };
     });
-    const view: ArticleView = { ...texts, article, date, notes };
+    const view: ArticleView = { ...texts, article, date, ...(modified ? { modified } : {}), notes };
     this.#views.set(key, view);
     return view;
   }

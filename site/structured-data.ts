@@ -32,7 +32,10 @@ export function newsArticle(site: Site, view: ArticleView, origin: string, headl
     ...reference(origin, edition, article.slug),
     headline,
     ...(description ? { description } : {}),
+    // The day alone: the hour of publication is not known, and an ISO 8601 date is what Google's Article
+    // guidance asks for when no time can be given truthfully (a made-up midnight would move the day for some readers).
     datePublished: view.date.iso,
+    ...(view.modified ? { dateModified: view.modified.iso } : {}),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     image: [`${origin}${paths.card(edition.locale, article.slug)}`],
     author: publisher,

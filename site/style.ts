@@ -1,5 +1,5 @@
 import type { Edition } from './editions.ts';
-import { FONTS, fontPath } from './fonts.ts';
+import { fontOf } from './fonts.ts';
 import { sha256 } from './hash.ts';
 import { REVIEW_STATES } from './content.ts';
 
@@ -10,13 +10,12 @@ const BASE = `:root {
   --background: #ffffff;
   --rule: #d0d0d0;
   --accent: #0b5cad;
-  --font-latin: Georgia, "Noto Serif", "PT Serif", "Times New Roman", serif;
 }
 @media (prefers-color-scheme: dark) {
   :root { --text: #ececec; --muted: #b0b0b0; --background: #141414; --rule: #3a3a3a; --accent: #8ab8ff; }
 }
 * { box-sizing: border-box; }
-html { background: var(--background); color: var(--text); font-family: var(--font-latin); line-height: 1.6; }
+html { background: var(--background); color: var(--text); line-height: 1.6; }
 body { margin: 0; padding-inline: 1rem; }
 main, .masthead { max-inline-size: 40rem; margin-inline: auto; }
 body:has(.review) main, body:has(.review) .masthead { max-inline-size: 72rem; }
@@ -26,6 +25,10 @@ a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .skip-link:focus { position: static; display: block; padding-block: 0.5rem; }
 .masthead { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem 1rem; padding-block: 1rem; border-block-end: 1px solid var(--rule); }
 .site-name { font-weight: bold; text-decoration: none; color: inherit; }
+/* A phone: the site's name above the languages, whatever their widths while the fonts load (no layout shift). */
+@media (max-width: 40rem) {
+  .masthead { flex-direction: column; }
+}
 .languages ul { display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; list-style: none; }
 .languages [aria-current] { font-weight: bold; }
 h1 { font-size: 2rem; line-height: 1.25; margin-block: 1.5rem 0.75rem; }
@@ -48,11 +51,18 @@ figcaption { font-size: 0.9rem; color: var(--muted); margin-block-start: 0.5rem;
 .review { border-collapse: collapse; inline-size: 100%; font-size: 0.95rem; }
 .review th, .review td { border-block-end: 1px solid var(--rule); padding: 0.5rem; vertical-align: top; text-align: start; }
 .review tbody th { font-weight: normal; }
-.review code { font-size: 0.8rem; color: var(--muted); }
+.review code { font-family: inherit; font-size: 0.8rem; color: var(--muted); }
 .review { margin-block-end: 2rem; }
 .review caption { text-align: start; font-weight: bold; padding-block: 0.5rem; }
 .review tr[data-state="stale"] td:last-child, .review tr[data-state="missing"] td:last-child, .review tr[data-state="initial"] td:last-child { color: #b00020; font-weight: bold; }
-.review-filter { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; border: 1px solid var(--rule); margin-block: 1rem; }
+.review-filter { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; border: 1px solid var(--rule); margin-block: 1rem; min-inline-size: 0; }
+.review td, .review th { overflow-wrap: anywhere; }
+/* A phone: each row as a grid, the id above, the English and the translation side by side, the state below. */
+@media (max-width: 48rem) {
+  .review tr { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); border-block-end: 1px solid var(--rule); }
+  .review th, .review td { border: 0; padding: 0.25rem 0.5rem; }
+  .review tr > :first-child, .review tr > :last-child { grid-column: 1 / -1; }
+}
 @media print {
   .masthead nav, .skip-link { display: none; }
   html { background: #fff; color: #000; }
@@ -62,29 +72,50 @@ figcaption { font-size: 0.9rem; color: var(--muted); margin-block-start: 0.5rem;
 /** CSS counter styles of the numbering systems whose digits are not Latin. */
 const COUNTER_STYLES: Readonly<Record<string, string>> = { arabext: 'persian', arab: 'arabic-indic', deva: 'devanagari', beng: 'bengali' };
 
+/** A web font face an edition's stylesheet declares: a subset of one weight of one of the site's fonts. */
+export interface WebFontFace {
+  readonly family: string;
+  readonly weight: 400 | 700;
+  /** Where the WOFF2 file is served: its name holds a hash of its bytes. */
+  readonly url: string;
+  /** The code points the subset has (its cmap): the browser fetches it only for a page that shows one. */
+  readonly unicodeRange: string;
+  /** The edition's own font (preloaded by its pages), or another that writes a few of its characters. */
+  readonly own: boolean;
+}
+
+/** Each edition's web font faces, by locale: what the build subset for it (site/font-subset.ts). */
+export type EditionFonts = Readonly<Record<string, readonly WebFontFace[]>>;
+
 /**
- * An edition's stylesheet: the site's rules, and its own (its script's web font, its digits in numbered lists).
- * Layout uses logical properties only, so a right-to-left edition mirrors itself. One file per edition, named by
- * its bytes: editions with the same rules share one, and a new edition changes no other edition's pages.
+ * An edition's stylesheet: the site's rules, and its own (its fonts, its digits in numbered lists). Layout uses
+ * logical properties only, so a right-to-left edition mirrors itself. One file per edition, named by its bytes:
+ * editions with the same rules share one, and a new edition changes no other edition's pages.
  */
-export function stylesheet(edition: Edition): string {
-  const font = edition.font ? FONTS[edition.font] : undefined;
-  const faces = font
-    ? Object.entries(font.files).map(
-        ([weight, file]) =>
-          `@font-face { font-family: ${font.family}; src: url("${fontPath(font)}${file}") format("woff2"); font-weight: ${weight}; font-style: normal; font-display: swap; unicode-range: ${font.unicodeRange}; }`,
-      )
-    : [];
+export function stylesheet(edition: Edition, webFonts: readonly WebFontFace[]): string {
+  const font = fontOf(edition);
+  // `swap` with the faces preloaded by every page (render.tsx): the text is shown at once, and the web font is
+  // there before the first paint on all but the slowest connections.
+  const faces = webFonts.map(
+    (face) =>
+      `@font-face { font-family: "${face.family}"; src: url("${face.url}") format("woff2"); font-weight: ${face.weight}; font-style: normal; font-display: swap; unicode-range: ${face.unicodeRange}; }`,
+  );
+  const families = [...new Set(webFonts.map((face) => `"${face.family}"`))];
   // Numbered lists count in the edition's digits, as its text does (CSS counter styles by numbering system).
   const counter = COUNTER_STYLES[new Intl.NumberFormat(edition.locale).resolvedOptions().numberingSystem];
   const rules = [
-    ...(font
+    `html { font-family: ${[...families, font.fallback].join(', ')}; line-height: ${font.lineHeight}; }`,
+    ...(font.lineHeight > 1.7 ? ['h1 { line-height: 1.5; }'] : []),
+    // Right to left, a marker's suffix ". " is set as «۱ .», a gap before the full stop: the edition's own counter
+    // style ends in the stop alone, and the item keeps its distance from the marker by its padding.
+    ...(edition.dir === 'rtl'
       ? [
-          `html[lang="${edition.locale}"] { font-family: ${font.family}, ${font.fallback}; line-height: ${font.lineHeight}; }`,
-          `html[lang="${edition.locale}"] h1 { line-height: 1.5; }`,
+          `@counter-style edition-numbers { system: extends ${counter ?? 'decimal'}; suffix: "."; }`,
+          'ol { list-style-type: edition-numbers; } ol > li { padding-inline-start: 0.4em; }',
         ]
-      : []),
-    ...(counter ? [`html[lang="${edition.locale}"] ol { list-style-type: ${counter}; }`] : []),
+      : counter
+        ? [`ol { list-style-type: ${counter}; }`]
+        : []),
   ];
   // The review page's filter: the radio button checked for a state hides every row in another.
   const filter = REVIEW_STATES.map(

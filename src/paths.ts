@@ -12,6 +12,8 @@ export const paths = {
   review: (locale: string, slug: string) => `/${locale}/${slug}/review`,
   /** The picture messengers and search engines show for an edition's link (1200×630 PNG, rendered at build). */
   card: (locale: string, slug: string) => `/${locale}/${slug}/card.png`,
+  /** The picture shown for an edition's front page: its name, the site's, and its languages. */
+  frontCard: (locale: string) => `/${locale}/card.png`,
   /** An edition's Atom feed. */
   feed: (locale: string) => `/${locale}/feed.atom`,
   /** An edition's page for an address that has none; the worker sends it with status 404. */

@@ -6,3 +6,9 @@ export const decodeHtml = (html: string): string =>
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
+
+/**
+ * Text with the typography's no-break spaces read as spaces: for tests of what a page says, not how it is set
+ * (test/site/typography.test.ts tests the setting).
+ */
+export const spaced = (text: string): string => text.replace(/\u00a0/g, ' ');

@@ -3,7 +3,7 @@
 // commands commit them together (tools/commit.ts) or not at all.
 import { GLOSSARY_NAMESPACE, UI_NAMESPACE } from '../site/content.ts';
 import { describeEdition, type Edition, type EditionEntry, type EditionsFile } from '../site/editions.ts';
-import { CARD_FONTS, fontForScript } from '../site/fonts.ts';
+import { DEFAULT_FONT, fontForScript } from '../site/fonts.ts';
 import { checkProject, localeFile, withWrites, type ProjectFiles, type SourceFile } from './check/check.ts';
 import { canonicalTag, cldrKnows, EDITIONS_FILE } from './check/editions.ts';
 import { ProblemList, type Problem } from './check/problems.ts';
@@ -86,8 +86,9 @@ export function addLanguage(files: ProjectFiles, tag: string): LanguageChange {
   // Names start as the English writes them (Latin script, which every glossary accepts), for the translator to
   // replace: a segment uses them only once it is translated.
   writes.push({ path: localeFile(tag, GLOSSARY_NAMESPACE), text: serializeJson(english[GLOSSARY_NAMESPACE] ?? {}) });
+  // The font is named where it is not the default one (Arabic script: Vazirmatn).
   const font = fontForScript(describeEdition(tag, { state: 'draft' }).script);
-  const entry: EditionEntry = { state: 'draft', ...(font ? { font } : {}) };
+  const entry: EditionEntry = { state: 'draft', ...(font && font !== DEFAULT_FONT ? { font } : {}) };
   writes.push({ path: EDITIONS_FILE, text: serializeEditions({ ...editions, editions: { ...editions.editions, [tag]: entry } }) });
   return verified(files, writes, problems, tag);
 }
@@ -124,11 +125,11 @@ export function publishLanguage(
   if (problems.hasErrors) return { ...refused(problems), unfinished: [] };
 
   const edition = describeEdition(locale, entry!);
-  if (!CARD_FONTS.some((font) => font.scripts.includes(edition.script)))
+  if (!fontForScript(edition.script))
     problems.error(
       EDITIONS_FILE,
       locale,
-      `no share-card font writes the ${edition.script} script: add one to CARD_FONTS in site/fonts.ts before publishing`,
+      `no font of the site writes the ${edition.script} script: add one to FONTS in site/fonts.ts before publishing`,
     );
   const unfinished: Unfinished[] = [];
   for (const namespace of [UI_NAMESPACE, ...articles.map((a) => a.slug)])

@@ -12,6 +12,7 @@ import { Log, LogLevel, Miniflare } from 'miniflare';
 import { unstable_readConfig } from 'wrangler';
 import { ROOT } from '../../tools/project-files.ts';
 import { WRANGLER } from '../dev-server.ts';
+import { cardsPerSecond } from './cards.ts';
 import { benchNegotiation, corpusSize } from './negotiation.ts';
 
 const OUT = join(ROOT, '.wrangler', 'bench');
@@ -270,6 +271,28 @@ for (const n of negotiation)
     `${fmt(n.opsPerSecond / 1000, 0)} k headers/s`,
     `${n.name === 'ours' ? 'reference' : `ours is ${fmt(fastest.opsPerSecond / n.opsPerSecond, 2)}× as fast`}; agrees with ours on ${n.agrees}/${corpusSize}`,
   );
+
+// --- Fonts and share cards --------------------------------------------------------------------------------
+// The web fonts each edition's pages may fetch (the build's subsets: public/ as `npm run build` left it).
+const faces = JSON.parse(readFileSync(join(ROOT, 'site', 'generated', 'fonts.json'), 'utf8')) as Record<
+  string,
+  { family: string; url: string; own: boolean }[]
+>;
+const bytesOf = (url: string) => readFileSync(join(ROOT, 'public', url.slice(1))).length;
+for (const [locale, list] of Object.entries(faces)) {
+  const own = list.filter((f) => f.own).reduce((sum, f) => sum + bytesOf(f.url), 0);
+  const others = list.filter((f) => !f.own).reduce((sum, f) => sum + bytesOf(f.url), 0);
+  const families = [...new Set(list.map((f) => f.family))];
+  row(
+    'Fonts',
+    `${locale}: ${families.join(' + ')}, 400 and 700 (WOFF2)`,
+    `${fmt((own + others) / 1024, 1)} KiB`,
+    `${fmt(own / 1024, 1)} KiB preloaded (${families[0]}), ${fmt(others / 1024, 1)} KiB for the other script`,
+  );
+}
+console.error('bench: share cards per second of CPU time');
+for (const { script, perSecond } of await cardsPerSecond())
+  row('Cards', `rendered, warm: ${script}`, `${fmt(perSecond, 1)} cards/s`, `${fmt(1000 / perSecond, 1)} ms of CPU a card`);
 
 // --- Report -------------------------------------------------------------------------------------------------
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['what', 'measure', 'figure', 'ratio'][i]!.length));

@@ -69,7 +69,7 @@ log(`unchanged: ${fmt(unchanged.wall)} s`);
 // One segment of one article, in Persian: the pages that show it, and no other.
 const editFile = join(dir, 'locales', 'fa', `${slugs[Math.floor(slugs.length / 2)]}.json`);
 const segments = JSON.parse(readFileSync(editFile, 'utf8')) as Record<string, string>;
-segments['delegation'] = `${segments['delegation']!.slice(0, -1)}، به گزارش خبرگزاری‌ها.`;
+segments['delegation'] = `${segments['delegation']!.slice(0, -1)}، به نقل از خبرگزاری ایرنا.`;
 writeFileSync(editFile, `${JSON.stringify(segments, null, 2)}\n`);
 const edited = build();
 log(`one edit: ${fmt(edited.wall)} s, ${edited.rendered} rendered`);

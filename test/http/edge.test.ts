@@ -236,7 +236,7 @@ describe('the JSON edition', () => {
     expect(edition.lang).toBe('fa');
     expect(edition.dir).toBe('rtl');
     expect(edition.url).toBe(`${ORIGIN}/fa/${SLUG}`);
-    expect(edition.published).toMatchObject({ date: '2022-01-19', text: '۲۹ دی ۱۴۰۰' });
+    expect(edition.published).toMatchObject({ date: '2022-01-19', text: 'چهارشنبه ۲۹\u00a0دی\u00a0۱۴۰۰' });
     expect(edition.fallbackSegments).toEqual([]);
     expect(edition.blocks[0]).toMatchObject({ type: 'headline', segments: [{ id: 'headline', lang: 'fa', fallback: false }] });
     expect(edition.blocks.find((b) => b.type === 'photo')?.segments.map((s) => s.role)).toEqual(['alt', 'caption', 'credit']);

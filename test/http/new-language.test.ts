@@ -114,8 +114,10 @@ describe('a new language is one command: draft, then publish', () => {
     const ar = await text(paths.article('ar', SLUG));
     expect(ar).toContain('<html lang="ar" dir="rtl">');
     const sheet = await text(/<link rel="stylesheet" href="([^"]+)"/.exec(ar)![1]!);
-    expect(sheet).toMatch(/html\[lang="ar"\] \{ font-family: Vazirmatn, /);
-    expect(sheet).toMatch(/@font-face \{ font-family: Vazirmatn; [^}]*unicode-range: U\+0600-06FF/);
+    expect(sheet).toMatch(/html \{ font-family: "Vazirmatn", "PT Serif", /);
+    expect(sheet).toMatch(
+      /@font-face \{ font-family: "Vazirmatn"; src: url\("\/fonts\/vazirmatn-[^"]+\/ar-400-[0-9a-f]{10}\.woff2"\)[^}]*unicode-range: [^}]*U\+06/,
+    );
     expect((await get(paths.review('ar', SLUG))).status).toBe(200);
     // Every file of a draft edition is kept out of search engines, the JSON edition too (a rule per edition).
     for (const path of [paths.articleJson('tr', SLUG), paths.front('tr'), paths.review('tr', SLUG)]) {

@@ -1,38 +1,74 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { fontOf } from '../../site/fonts.ts';
 import { Editions } from '../../site/editions.ts';
-import { FONTS, fontPath } from '../../site/fonts.ts';
-import { stylesheet } from '../../site/style.ts';
+import fonts from '../../site/generated/fonts.json';
+import type { EditionFonts } from '../../site/style.ts';
 import { catalog, siteApp } from './catalog.ts';
 
 const editions = new Editions(catalog.editions);
-const css = stylesheet(editions.of('fa'));
-const vazirmatn = FONTS.vazirmatn!;
+const faces = fonts as EditionFonts;
+const site = siteApp();
+const LOCALES = ['en', 'fa', 'ru'] as const;
 
-describe('the Persian font in the stylesheet', () => {
-  it('is self-hosted under a versioned path, in the two weights the page uses', () => {
-    expect(fontPath(vazirmatn)).toMatch(/^\/fonts\/vazirmatn-\d+\.\d+\.\d+\/$/);
-    for (const file of Object.values(vazirmatn.files)) expect(css).toContain(`url("${fontPath(vazirmatn)}${file}") format("woff2")`);
+/** What a page links: its stylesheet's text, and the fonts it preloads. */
+async function linked(locale: string) {
+  const html = await (await site.request(`/${locale}/`)).text();
+  const href = /<link rel="stylesheet" href="([^"]+)"/.exec(html)![1]!;
+  const css = await (await site.request(href)).text();
+  const preloads = [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font" type="font\/woff2" crossorigin=""\/>/g)].map(
+    (m) => m[1],
+  );
+  return { href, css, preloads, html };
+}
+
+describe('each edition’s web fonts', () => {
+  for (const locale of LOCALES) {
+    const own = fontOf(editions.of(locale)).family;
+    it(`${locale}: set in ${own} first, then the site’s other font for the characters ${own} lacks`, async () => {
+      const { css } = await linked(locale);
+      expect(css).toMatch(new RegExp(`html \\{ font-family: "${own}", "[^"]+", `));
+      for (const face of faces[locale]!)
+        expect(css).toContain(
+          `@font-face { font-family: "${face.family}"; src: url("${face.url}") format("woff2"); font-weight: ${face.weight}; font-style: normal; font-display: swap; unicode-range: ${face.unicodeRange}; }`,
+        );
+    });
+
+    it(`${locale}: its pages preload the two weights of ${own}, and only those`, async () => {
+      const { preloads } = await linked(locale);
+      expect(preloads).toEqual(faces[locale]!.filter((f) => f.own).map((f) => f.url));
+      expect(preloads).toHaveLength(2);
+    });
+  }
+
+  it('each edition has a stylesheet of its own: its fonts are subset to it', async () => {
+    const hrefs = new Set(await Promise.all(LOCALES.map(async (l) => (await linked(l)).href)));
+    expect(hrefs.size).toBe(LOCALES.length);
   });
 
-  it('is only for Arabic script (unicode-range), swaps in when ready, and only the Persian edition asks for it', () => {
-    expect(css.match(/@font-face \{[^}]*font-display: swap; unicode-range: U\+0600-06FF/g)?.length).toBe(2);
-    expect(css).toMatch(/html\[lang="fa"\] \{ font-family: Vazirmatn, /);
-    expect(css).not.toMatch(/:lang\(fa\)[^{]*\{[^}]*font-family/);
-    for (const locale of ['en', 'ru']) expect(stylesheet(editions.of(locale))).not.toMatch(/@font-face|font-family: Vazirmatn/);
+  it('the Persian font covers the punctuation of Persian text: « » ( ) : – . ، ؛ ؟ and the Persian digits', () => {
+    const vazirmatn = faces.fa!.find((f) => f.own && f.weight === 400)!;
+    const ranges = vazirmatn.unicodeRange.split(', ').map((r) =>
+      r
+        .replace(/U\+/g, '')
+        .split('-')
+        .map((h) => parseInt(h, 16)),
+    );
+    const has = (c: string) => ranges.some(([from, to = from]) => c.codePointAt(0)! >= from! && c.codePointAt(0)! <= to!);
+    for (const c of '«»():–.،؛؟۰۱۲۳۴۵۶۷۸۹') expect(has(c), c).toBe(true);
   });
 
-  it('each edition links its own stylesheet: English and Russian, with the same rules, share one file', async () => {
-    const site = siteApp();
-    const linked = async (locale: string) =>
-      /<link rel="stylesheet" href="([^"]+)"/.exec(await (await site.request(`/${locale}/`)).text())![1];
-    expect(await linked('en')).toBe(await linked('ru'));
-    expect(await linked('fa')).not.toBe(await linked('en'));
+  it('Persian notes are numbered «۱.», the stop against its digit (not «۱ .»), in Persian digits', async () => {
+    const { css } = await linked('fa');
+    expect(css).toContain('@counter-style edition-numbers { system: extends persian; suffix: "."; }');
+    expect(css).toContain('ol { list-style-type: edition-numbers; }');
+    expect((await linked('ru')).css).not.toContain('@counter-style');
   });
 
-  it('is in the static assets, as woff2, cached for a year', async () => {
-    for (const file of Object.values(vazirmatn.files)) {
-      const response = await env.ASSETS.fetch(new URL(`${fontPath(vazirmatn)}${file}`, 'https://assets.local'));
+  it('every face is in the static assets, as woff2, under a name that changes with its bytes, cached for a year', async () => {
+    for (const face of Object.values(faces).flat()) {
+      expect(face.url).toMatch(/^\/fonts\/[a-z0-9-]+-\d+\.\d+\.\d+\/[a-z-]+-(400|700)-[0-9a-f]{10}\.woff2$/);
+      const response = await env.ASSETS.fetch(new URL(face.url, 'https://assets.local'));
       expect(response.status).toBe(200);
       expect(response.headers.get('Content-Type')).toBe('font/woff2');
       expect(response.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');

@@ -1,11 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { planSite } from '../../site/plan.ts';
-import { catalog, ORIGIN, siteApp } from './catalog.ts';
+import { catalog, FONTS, ORIGIN, siteApp } from './catalog.ts';
 
 // The pages the build wrote (npm test builds first) are served here by the static assets binding, with the
 // `_headers` the build wrote. Cards are left out: the site app renders them only with the build's renderer.
-const plan = planSite(catalog, { code: 'test', origin: ORIGIN, cards: false });
+const plan = planSite(catalog, { code: 'test', origin: ORIGIN, cards: false, fonts: FONTS });
 const app = siteApp();
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** Headers the platform sets itself, for the file or for the one transfer. */

@@ -2,6 +2,9 @@ import { env } from 'cloudflare:workers';
 import type { Hono } from 'hono';
 import { createSiteApp } from '../../site/app.tsx';
 import type { Catalog } from '../../site/content.ts';
+import type { EditionFonts } from '../../site/style.ts';
+// Written by the build (npm test builds first): each edition's web font faces, as the built pages name them.
+import fonts from '../../site/generated/fonts.json';
 import { checkProject } from '../../tools/check/check.ts';
 import { projectFiles } from './project-files.ts';
 
@@ -24,7 +27,10 @@ export function catalogWith(edit: (copy: Mutable<Catalog>) => void): Catalog {
 }
 
 /** The site app over the real catalog, or over a changed copy of it. */
+/** Each edition's web fonts, as the last build subset them. */
+export const FONTS = fonts as EditionFonts;
+
 export const siteApp = (edit?: (copy: Mutable<Catalog>) => void): Hono =>
-  createSiteApp({ catalog: edit ? catalogWith(edit) : catalog, origin: ORIGIN });
+  createSiteApp({ catalog: edit ? catalogWith(edit) : catalog, origin: ORIGIN, fonts: fonts as EditionFonts });
 
 export const SLUG = 'putin-raisi-kremlin-meeting';

@@ -7,25 +7,26 @@ const SLUG = 'putin-raisi-kremlin-meeting';
 
 const editions = [
   {
-    description: 'English reads left to right, in Latin script, with a Gregorian date',
+    description: 'English reads left to right, in Latin script, with a Gregorian date written the British way (en_GB)',
     locale: 'en',
     dir: 'ltr',
     script: /Putin and Raisi back closer ties in Kremlin meeting/,
-    date: 'January 19, 2022',
+    date: '19\u00a0January 2022',
   },
   {
-    description: 'Persian reads right to left, in Persian script, dated in the Solar Hijri calendar with Persian digits',
+    description:
+      'Persian reads right to left, in Persian script, dated in the Solar Hijri calendar with Persian digits, its weekday first as Persian news sites print it',
     locale: 'fa',
     dir: 'rtl',
     script: /[\u0600-\u06FF]{3,}/,
-    date: '۲۹ دی ۱۴۰۰',
+    date: 'چهارشنبه ۲۹\u00a0دی\u00a0۱۴۰۰',
   },
   {
     description: 'Russian reads left to right, in Cyrillic, with the genitive month',
     locale: 'ru',
     dir: 'ltr',
     script: /[\u0400-\u04FF]{3,}/,
-    date: '19 января 2022\u00a0г.',
+    date: '19\u00a0января 2022\u00a0г.',
   },
 ] as const;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LISTING } from '../../site/listing.ts';
 import { planSite } from '../../site/plan.ts';
-import { catalogWith, ORIGIN, SLUG } from './catalog.ts';
+import { catalogWith, FONTS, ORIGIN, SLUG } from './catalog.ts';
 import { createSiteApp } from '../../site/app.tsx';
 
 // A newsroom of 45 articles (the landed one copied under new slugs, a day apart): more than two pages of the
@@ -22,7 +22,7 @@ const catalog = catalogWith((c) => {
       for (const locale of Object.keys(table)) if (table[locale]![SLUG]) table[locale]![slug] = structuredClone(table[locale]![SLUG]!);
   }
 });
-const app = createSiteApp({ catalog, origin: ORIGIN });
+const app = createSiteApp({ catalog, origin: ORIGIN, fonts: FONTS });
 const html = async (path: string) => {
   const response = await app.request(path);
   expect(response.status, path).toBe(200);
@@ -64,7 +64,7 @@ describe('lists that stay the same size as the archive grows', () => {
   });
 
   it('the plan lists each page once: 3 list pages per edition, and a sitemap part per published edition', () => {
-    const plan = planSite(catalog, { code: 'test', origin: ORIGIN, cards: false });
+    const plan = planSite(catalog, { code: 'test', origin: ORIGIN, cards: false, fonts: FONTS });
     const urls = plan.map((o) => o.url);
     expect(new Set(urls).size).toBe(urls.length);
     expect(urls.filter((u) => /^\/fa\/(page\/\d+\/)?$/.test(u))).toEqual(['/fa/', '/fa/page/2/', '/fa/page/3/']);
@@ -75,7 +75,10 @@ describe('lists that stay the same size as the archive grows', () => {
 describe('what each output is keyed by', () => {
   const plan = (edit?: Parameters<typeof catalogWith>[0]) =>
     new Map(
-      planSite(edit ? catalogWith(edit) : catalogWith(() => {}), { code: 'test', origin: ORIGIN, cards: true }).map((o) => [o.url, o.key]),
+      planSite(edit ? catalogWith(edit) : catalogWith(() => {}), { code: 'test', origin: ORIGIN, cards: true, fonts: FONTS }).map((o) => [
+        o.url,
+        o.key,
+      ]),
     );
   const changed = (before: Map<string, string>, after: Map<string, string>) =>
     [...after]
@@ -112,7 +115,7 @@ describe('what each output is keyed by', () => {
         ? new Map(
             planSite(
               catalogWith(() => {}),
-              { code: 'test', origin, cards: true },
+              { code: 'test', origin, cards: true, fonts: FONTS },
             ).map((o) => [o.url, o.key]),
           )
         : plan(edit);

@@ -194,8 +194,84 @@ describe('the Atom feed of an edition', () => {
     });
   }
 
-  it('an article datelined Tehran is stamped at the start of its day there (+03:30), its hour being unknown', async () => {
+  it('an article datelined Tehran is stamped at noon of its day there (+03:30), its hour being unknown', async () => {
     const feed = await (await site.request(paths.feed('en'))).text();
-    expect(feed).toContain('<published>2022-01-19T00:00:00+03:30</published>');
+    expect(feed).toContain('<published>2022-01-19T12:00:00+03:30</published>');
+  });
+
+  const ZONES = [
+    'America/Los_Angeles',
+    'America/New_York',
+    'UTC',
+    'Europe/London',
+    'Europe/Moscow',
+    'Asia/Tehran',
+    'Asia/Tokyo',
+    'Australia/Sydney',
+  ];
+  it(`the stamps name 19 January for readers in ${ZONES.join(', ')}`, async () => {
+    const feed = await (await site.request(paths.feed('fa'))).text();
+    const stamps = [...feed.matchAll(/<(?:published|updated)>([^<]+)</g)].map((m) => m[1]!);
+    expect(stamps.length).toBeGreaterThanOrEqual(3);
+    for (const stamp of stamps)
+      for (const timeZone of ZONES)
+        expect(new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date(stamp)), `${stamp} in ${timeZone}`).toBe(
+          '2022-01-19',
+        );
+  });
+
+  for (const locale of LOCALES)
+    it(`${locale}: each entry credits the article’s source as its author, the feed is the site’s`, async () => {
+      const feed = await (await site.request(paths.feed(locale))).text();
+      const entry = /<entry>[\s\S]*?<\/entry>/.exec(feed)![0];
+      expect(entry).toContain(`<author><name>Al Jazeera</name><uri>${catalog.articles[0]!.original!.url}</uri></author>`);
+      expect(feed.slice(0, feed.indexOf('<entry>'))).toMatch(/<author><name>[^<]+<\/name><uri>[^<]+<\/uri><\/author>/);
+      expect(feed.slice(0, feed.indexOf('<entry>'))).not.toContain('Al Jazeera');
+    });
+});
+
+describe('an edition’s front page, shared', () => {
+  for (const locale of LOCALES)
+    it(`${locale}: a description, its card (the edition’s name) and a large-image Twitter card`, async () => {
+      const head = await headOf(await site.request(paths.front(locale)));
+      const description = head.meta.get('description');
+      expect(description).toHaveLength(1);
+      expect(description![0]!.length).toBeGreaterThan(20);
+      expect(head.meta.get('og:description')).toEqual(description);
+      expect(head.meta.get('og:image')).toEqual([`${ORIGIN}${paths.frontCard(locale)}`]);
+      expect(head.meta.get('og:image:alt')).toEqual([head.h1]);
+      expect(head.meta.get('twitter:card')).toEqual(['summary_large_image']);
+    });
+});
+
+describe('a correction recorded in the content file (a fixture: the landed article records none)', () => {
+  const corrected = siteApp((c) => {
+    c.articles[0]!.modified = { date: '2022-01-21', note: 'A fixture: a correction two days later.' };
+  });
+  const CASES = [
+    { locale: 'en', label: 'Updated', date: '21\u00a0January 2022' },
+    { locale: 'fa', label: 'به‌روزرسانی:', date: 'جمعه ۱\u00a0بهمن\u00a0۱۴۰۰' },
+    { locale: 'ru', label: 'Обновлено', date: '21\u00a0января 2022\u00a0г.' },
+  ] as const;
+  for (const { locale, label, date } of CASES)
+    it(`${locale}: an “${label}” line with its date under the published one, dateModified and article:modified_time`, async () => {
+      const html = await (await corrected.request(paths.article(locale, SLUG))).text();
+      expect(html).toMatch(
+        new RegExp(`<p class="updated"><span data-segment="updated-label">${label}</span> <time datetime="2022-01-21">${date}</time>`),
+      );
+      expect(html.indexOf('<p class="updated">')).toBeGreaterThan(html.indexOf('<p class="published">'));
+      const head = await headOf(new Response(html));
+      expect(head.meta.get('article:modified_time')).toEqual(['2022-01-21']);
+      expect(jsonLd(head).dateModified).toBe('2022-01-21');
+      expect(jsonLd(head).datePublished).toBe('2022-01-19');
+      const feed = await (await corrected.request(paths.feed(locale))).text();
+      expect(feed).toContain('<updated>2022-01-21T12:00:00+03:30</updated>');
+    });
+
+  it('without a correction there is no updated line and no dateModified', async () => {
+    const head = await article('en');
+    expect(head.meta.has('article:modified_time')).toBe(false);
+    expect(jsonLd(head).dateModified).toBeUndefined();
+    expect(await (await site.request(paths.article('en', SLUG))).text()).not.toContain('class="updated"');
   });
 });

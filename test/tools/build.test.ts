@@ -57,7 +57,8 @@ describe('the incremental build', () => {
   const changes = [
     {
       description: 'a Persian body segment: the article’s Persian page, JSON edition and review page',
-      change: () => edit(`locales/fa/${SLUG}.json`, (j) => (j['delegation'] = `${j['delegation']!.slice(0, -1)}، به گزارش خبرگزاری‌ها.`)),
+      change: () =>
+        edit(`locales/fa/${SLUG}.json`, (j) => (j['delegation'] = `${j['delegation']!.slice(0, -1)}، به نقل از خبرگزاری ایرنا.`)),
       rendered: 3,
     },
     {
@@ -71,9 +72,9 @@ describe('the incremental build', () => {
       rendered: 8,
     },
     {
-      description: 'a Persian interface string: every Persian page',
+      description: 'a Persian interface string: every Persian page, and its front page’s card',
       change: () => edit('locales/fa/ui.json', (j) => (j['read-article'] = 'خواندن کامل مطلب')),
-      rendered: 7,
+      rendered: 8,
     },
   ];
   for (const { description, change, rendered } of changes)

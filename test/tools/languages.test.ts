@@ -146,7 +146,7 @@ describe('i18n:publish', () => {
 
   it('refuses a script no share-card font writes, even with --allow-fallback', () => {
     expect(messages(publishLanguage(added('hi'), 'hi', true))).toEqual([
-      'locales/editions.json:1:1: hi: no share-card font writes the Deva script: add one to CARD_FONTS in site/fonts.ts before publishing',
+      'locales/editions.json:1:1: hi: no font of the site writes the Deva script: add one to FONTS in site/fonts.ts before publishing',
     ]);
   });
 

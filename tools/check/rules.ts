@@ -31,19 +31,7 @@ export const LANGUAGE_RULES: Readonly<Record<string, readonly TextRule[]>> = {
       message: 'a digit typed into Persian text: numbers are ICU arguments, formatted in Persian digits',
     },
   ],
-  ru: [
-    { pattern: /["']/, severity: 'warning', message: 'straight quotes: Russian uses « » (and „ “ inside them)' },
-    {
-      pattern: /(?<![\p{L}\p{N}])[авиксоуяАВИКСОУЯ] /u,
-      severity: 'warning',
-      message: 'a one-letter word before an ordinary space: Russian typesetting keeps it with the next word (a no-break space)',
-    },
-    {
-      pattern: / —/,
-      severity: 'warning',
-      message: 'an ordinary space before a dash: Russian typesetting keeps the dash on the line of the word before it (a no-break space)',
-    },
-  ],
+  ru: [{ pattern: /["']/, severity: 'warning', message: 'straight quotes: Russian uses « » (and „ “ inside them)' }],
 };
 
 /** Invisible format characters a language's writing needs: Persian's zero-width non-joiner (می‌خواهد, ‌ها). */
