@@ -19,7 +19,9 @@ export class FormatError extends Error {
 
 /** Typography applied to the strings of formatted text (the elements' children too). */
 const typesetParts = (locale: string, parts: RichText): RichText =>
-  parts.map((part) => (typeof part === 'string' ? typeset(locale, part) : { ...part, children: typesetParts(locale, part.children) }));
+  parts.map((part) =>
+    typeof part === 'string' ? typeset(locale, part) : 'note' in part ? part : { ...part, children: typesetParts(locale, part.children) },
+  );
 
 /**
  * Formats with `@formatjs/intl`, one `IntlShape` per locale, created once: the ICU messages i18next resolved,

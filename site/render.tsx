@@ -41,26 +41,47 @@ function isolate(text: string, dir: 'ltr' | 'rtl'): Child {
 
 const headlineOf = (view: ArticleView) => blockSegment(view, 'headline');
 
-/** Formatted text as elements: strings escaped (and isolated where needed), allowed tags as themselves. */
-function rich(parts: RichText, dir: 'ltr' | 'rtl'): Child[] {
+/**
+ * Formatted text as elements: strings escaped (and isolated where needed), allowed tags as themselves, and the
+ * editor's note marker (`marker`) where the translation puts it.
+ */
+function rich(parts: RichText, dir: 'ltr' | 'rtl', marker?: Child): Child[] {
   return parts.map((part) => {
     if (typeof part === 'string') return isolate(part, dir);
-    const children = rich(part.children, dir);
+    if ('note' in part) return marker ?? null;
+    const children = rich(part.children, dir, marker);
     if (!('tag' in part)) return [`<${part.literal}>`, ...children, `</${part.literal}>`];
     return part.tag === 'b' ? <b>{children}</b> : <i>{children}</i>;
   });
 }
 
-/** A segment in the page, marked with its own language where it differs from the edition's. */
-const Text: FC<{ segment: Segment; site: Site; edition: Edition }> = ({ segment, site, edition }) => {
-  if (segment.lang === edition.locale) return <span data-segment={segment.id}>{rich(segment.parts, edition.dir)}</span>;
+/**
+ * A segment in the page, marked with its own language where it differs from the edition's; `marker` (the editor's
+ * note about it) where the segment puts it, else after it.
+ */
+const Text: FC<{ segment: Segment; site: Site; edition: Edition; marker?: Child }> = ({ segment, site, edition, marker }) => {
+  const placed = marker !== undefined && hasNoteMark(segment.parts);
+  const after = marker !== undefined && !placed ? marker : null;
+  if (segment.lang === edition.locale)
+    return (
+      <>
+        <span data-segment={segment.id}>{rich(segment.parts, edition.dir, marker)}</span>
+        {after}
+      </>
+    );
   const dir = site.editions.of(segment.lang).dir;
   return (
-    <span data-segment={segment.id} lang={segment.lang} dir={dir} class="fallback">
-      {rich(segment.parts, dir)}
-    </span>
+    <>
+      <span data-segment={segment.id} lang={segment.lang} dir={dir} class="fallback">
+        {rich(segment.parts, dir, marker)}
+      </span>
+      {after}
+    </>
   );
 };
+
+/** Whether formatted text says where its editor's note marker goes. */
+const hasNoteMark = (parts: RichText): boolean => parts.some((p) => typeof p !== 'string' && ('note' in p || hasNoteMark(p.children)));
 
 interface LayoutProps {
   shell: Shell;
@@ -240,12 +261,10 @@ const NoteMarks: FC<{ view: ArticleView; id: string }> = ({ view, id }) => (
 );
 
 const BlockView: FC<{ block: Block; view: ArticleView; site: Site }> = ({ block, view, site }) => {
-  const seg = (id: string) => (
-    <>
-      <Text segment={view.segments.get(id)!} site={site} edition={view.edition} />
-      <NoteMarks view={view} id={id} />
-    </>
-  );
+  const seg = (id: string) => {
+    const marks = view.notes.some((note) => note.on === id) ? <NoteMarks view={view} id={id} /> : undefined;
+    return <Text segment={view.segments.get(id)!} site={site} edition={view.edition} {...(marks ? { marker: marks } : {})} />;
+  };
   switch (block.type) {
     case 'headline':
       return <h1>{seg(block.segment)}</h1>;

@@ -6,11 +6,20 @@ export type AllowedTag = (typeof ALLOWED_TAGS)[number];
 
 export const isAllowedTag = (tag: string): tag is AllowedTag => (ALLOWED_TAGS as readonly string[]).includes(tag);
 
+/**
+ * `<note></note>`: where a translation puts the marker of the editor's note about its segment, when its language
+ * puts it elsewhere than after the segment (Russian and Persian before the stop; after the sentence the note is
+ * about, not after the next). Only in a segment an editor's note is about, once, empty; English needs none.
+ */
+export const NOTE_TAG = 'note';
+
 /** Formatted text: strings (escaped wherever they are rendered) and allowed elements around more of it. */
 export type RichText = readonly RichPart[];
 export type RichPart =
   | string
   | { readonly tag: AllowedTag; readonly children: RichText }
+  /** Where the marker of the editor's note about the segment goes. */
+  | { readonly note: true }
   /** A tag outside the allowlist (only a message that skipped the check can have one): shown as its text. */
   | { readonly literal: string; readonly children: RichText };
 
@@ -19,6 +28,7 @@ export function plainText(parts: RichText): string {
   let text = '';
   for (const part of parts) {
     if (typeof part === 'string') text += part;
+    else if ('note' in part) continue;
     else if ('tag' in part) text += plainText(part.children);
     else text += `<${part.literal}>${plainText(part.children)}</${part.literal}>`;
   }
@@ -41,7 +51,8 @@ export function tagFormatters(message: readonly MessageFormatElement[]): Record<
   return Object.fromEntries(
     [...names].map((name) => [
       name,
-      (chunks: RichPart[]) => (isAllowedTag(name) ? { tag: name, children: chunks } : { literal: name, children: chunks }),
+      (chunks: RichPart[]): RichPart =>
+        name === NOTE_TAG ? { note: true } : isAllowedTag(name) ? { tag: name, children: chunks } : { literal: name, children: chunks },
     ]),
   );
 }
