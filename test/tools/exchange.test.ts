@@ -189,7 +189,10 @@ describe.each(formats)('$name export and import', ({ name, write, read }) => {
       'standfirst',
       'سفر {rouhani} در سال {previousVisitYear, number, ::group-off} آخرین دیدار بود که یک رئیس‌جمهور ایران با همتای روسی خود در {kremlin} دیدار کرده بود.',
     );
-    const result = importDocument(now, read(old), 'fa.old');
+    // The translator's file changes the same segment.
+    const edit = read(old);
+    const theirs = editUnit(edit, 'standfirst', { target: `${edit.units.find((u) => u.id === 'standfirst')!.target} ` });
+    const result = importDocument(now, theirs, 'fa.old');
     expect(result.writes).toEqual([]);
     expect(result.conflicts).toEqual([
       expect.objectContaining({
@@ -201,9 +204,21 @@ describe.each(formats)('$name export and import', ({ name, write, read }) => {
     expect(result.problems.map(formatProblem)).toContain(
       `fa.old:${unitLine(old, 'standfirst')}: standfirst: conflict: changed in the project since this file was exported (npm run i18n:import -- --force takes this file’s text)`,
     );
-    const forced = importDocument(now, read(old), 'fa.old', { force: true });
+    const forced = importDocument(now, theirs, 'fa.old', { force: true });
     expect(forced.conflicts).toEqual([]);
     expect(forced.writes.find((w) => w.path === `locales/fa/${SLUG}.json`)!.text).toContain('آخرین باری بود');
+  });
+
+  it('a unit changed in the project since the export and left as it was in the file keeps the project’s text, with a warning', () => {
+    const old = write(exported(projectFiles, 'fa'));
+    const now = withTarget('fa', 'ui', 'read-article', 'خواندن این مطلب');
+    const result = importDocument(now, read(old), 'fa.old');
+    expect(result.conflicts).toEqual([]);
+    expect(result.changes).toEqual([]);
+    expect(result.problems.map(formatProblem)).toEqual([
+      `fa.old:${unitLine(old, 'read-article')}: read-article: warning: changed in the project since this file was exported, not in this file: the project’s text is kept`,
+    ]);
+    for (const file of result.writes) expect(file.text).toBe(existing(now, file.path));
   });
 
   it('a translator’s change to a unit whose text did not change since the export is no conflict, and is reported as a change', () => {
