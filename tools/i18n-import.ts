@@ -14,8 +14,12 @@ import { MAX_EXCHANGE_FILE_BYTES } from './limits.ts';
 import { ROOT, readProjectFiles } from './project-files.ts';
 import { readTextFile } from './read-text.ts';
 
-const usage = 'usage: npm run i18n:import -- FILE (.xlf/.xliff or .po) [--force]';
-const { values, positionals } = parseCommand(usage, { force: { type: 'boolean', default: false } });
+const usage = 'usage: npm run i18n:import -- FILE (.xlf/.xliff or .po) [--force] [--language <locale>]';
+const { values, positionals } = parseCommand(usage, {
+  force: { type: 'boolean', default: false },
+  // For a file that names no target language (translate-toolkit's xliff2po writes none).
+  language: { type: 'string' },
+});
 const [file] = positionals;
 if (!file || positionals.length > 1) {
   console.error(usage);
@@ -37,6 +41,15 @@ runTool('i18n:import', () => {
       formatProblem({ severity: 'error', file, ...(error.position ? { position: error.position } : {}), message: error.message }),
     );
     return refuse();
+  }
+  if (values.language !== undefined) {
+    if (document.targetLocale !== '' && document.targetLocale !== values.language) {
+      console.error(
+        `${file}: the file says its language is "${printable(document.targetLocale)}", --language says "${printable(values.language)}"`,
+      );
+      refuse();
+    }
+    document = { ...document, targetLocale: values.language };
   }
   const encoding: Problem[] = input.notUtf8
     ? [

@@ -251,7 +251,7 @@ describe('a PO entry marked fuzzy', () => {
 });
 
 describe('the XLIFF 2.0 file', () => {
-  it('has srcLang, trgLang, one unit per segment with its id, English source, target, state and block note', () => {
+  it('has srcLang, trgLang, one unit per segment with its id, English source, target, state and block note, each argument a <ph>', () => {
     const xml = writeXliff(exported(projectFiles, 'fa'));
     expect(xml).toMatch(
       /^<\?xml version="1.0" encoding="UTF-8"\?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fa">/,
@@ -259,7 +259,7 @@ describe('the XLIFF 2.0 file', () => {
     const english = projectFiles.locales.filter((f) => f.path === 'locales/en/ui.json' || f.path === `locales/en/${SLUG}.json`);
     expect(xml.match(/<unit id=/g)?.length).toBe(english.reduce((n, f) => n + Object.keys(JSON.parse(f.text) as object).length, 0));
     expect(xml).toMatch(
-      /<unit id="headline">\n {6}<notes>\n {8}<note category="block">headline<\/note>\n {8}<note category="revision">sha256:[0-9a-f]{16}<\/note>\n {6}<\/notes>\n {6}<segment state="reviewed">\n {8}<source>\{putin\} and \{raisi\} back closer ties in \{kremlin\} meeting<\/source>/,
+      /<unit id="headline">\n {6}<notes>\n {8}<note category="block">headline<\/note>\n {8}<note category="revision">sha256:[0-9a-f]{16}<\/note>\n {6}<\/notes>\n {6}<originalData>\n {8}<data id="d1">\{putin\}<\/data>\n {8}<data id="d2">\{raisi\}<\/data>\n {8}<data id="d3">\{kremlin\}<\/data>\n {6}<\/originalData>\n {6}<segment state="reviewed">\n {8}<source><ph id="1" dataRef="d1" disp="\{putin\}"\/> and <ph id="2" dataRef="d2" disp="\{raisi\}"\/> back closer ties in <ph id="3" dataRef="d3" disp="\{kremlin\}"\/> meeting<\/source>/,
     );
   });
 
@@ -305,16 +305,17 @@ describe('the XLIFF 2.0 file', () => {
 
   it('another XLIFF 2.0 library (xliff’s xliff2js) reads every unit of an export', async () => {
     const result = (await xliff2js(writeXliff(exported(projectFiles, 'fa')))) as {
-      resources: Record<string, Record<string, { target?: string }>>;
+      resources: Record<string, Record<string, { target?: string | unknown[] }>>;
     };
     const units = Object.values(result.resources).flatMap((r) => Object.values(r));
     expect(units.length).toBe(exported(projectFiles, 'fa').units.length);
-    expect(units.every((u) => typeof u.target === 'string' && u.target.length > 0)).toBe(true);
+    // Its targets are text, or text and placeholders (an array).
+    expect(units.every((u) => (typeof u.target === 'string' || Array.isArray(u.target)) && u.target.length > 0)).toBe(true);
   });
 });
 
 describe('the PO file', () => {
-  it('uses msgctxt for the id, msgid for the English, and marks stale entries fuzzy with the previous English', () => {
+  it('uses msgctxt for the id, msgid for the English, lists the placeholders, flags ICU, and marks stale entries fuzzy with the previous English', () => {
     const po = writePo(
       exported(
         withEnglish('headline', (t) => t.replace(' in ', ' at ')),
@@ -323,7 +324,7 @@ describe('the PO file', () => {
     );
     expect(po).toContain('"Language: ru\\n"');
     expect(po).toMatch(
-      /#: locales\/en\/putin-raisi-kremlin-meeting\.json\n#\. block: headline\n#\. state: reviewed\n#\. revision: sha256:[0-9a-f]{16}\n#, fuzzy\n#\| msgid "\{putin\} and \{raisi\} back closer ties in \{kremlin\} meeting"\nmsgctxt "headline"\nmsgid "\{putin\} and \{raisi\} back closer ties at \{kremlin\} meeting"\n/,
+      /#: locales\/en\/putin-raisi-kremlin-meeting\.json\n#\. segment: putin-raisi-kremlin-meeting\/headline\n#\. block: headline\n#\. state: reviewed\n#\. revision: sha256:[0-9a-f]{16}\n#\. placeholders: \{putin\} \{raisi\} \{kremlin\}\n#\. previous-source: \{putin\} and \{raisi\} back closer ties in \{kremlin\} meeting\n#, fuzzy, icu-message-format\n#\| msgid "\{putin\} and \{raisi\} back closer ties in \{kremlin\} meeting"\nmsgctxt "headline"\nmsgid "\{putin\} and \{raisi\} back closer ties at \{kremlin\} meeting"\n/,
     );
     expect(po).toContain('msgctxt "site-name"\nmsgid "News in your language"\nmsgstr "Новости на вашем языке"');
   });

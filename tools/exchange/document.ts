@@ -161,7 +161,8 @@ export function importDocument(
   const source = catalog.editions.source;
   const translations = Object.keys(catalog.editions.editions).filter((l) => l !== source);
   const locale = editionOf(document.targetLocale, translations);
-  if (editionOf(document.sourceLocale, [source]) !== source)
+  // A file that names no source language (translate-toolkit's xliff2po writes none) is read as this project's.
+  if (document.sourceLocale !== '' && editionOf(document.sourceLocale, [source]) !== source)
     problems.error(origin, undefined, `wrong source language "${document.sourceLocale}": the source is ${source}`, document.targetPosition);
   if (!locale)
     problems.error(
