@@ -77,26 +77,38 @@ export function commitFiles(
       writeAtomic(join(root, JOURNAL), JSON.stringify({ pid: process.pid, host: hostname(), renames, removals } satisfies Journal));
     } catch (error) {
       for (const { from } of renames) rmSync(join(root, from), { force: true });
-      throw asToolFailure(error, 'nothing was written');
+      throw asToolFailure(
+        error,
+        'nothing was written',
+        relative(root, (error as NodeJS.ErrnoException).path ?? root)
+          .split(sep)
+          .join('/'),
+      );
     }
     finish(root, { renames, removals });
   });
 }
 
 function finish(root: string, { renames, removals = [] }: Journal): void {
-  try {
-    for (const { from, to } of renames) if (existsSync(join(root, from))) renameSync(join(root, from), join(root, to));
-    for (const path of removals) {
+  // Each step names the file it is for, relative to the project, if it fails.
+  const step = (path: string, work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      throw asToolFailure(
+        error,
+        `a commit of the locale files cannot be finished (${JOURNAL} lists it): fix that, then run any i18n command to finish it`,
+        path,
+      );
+    }
+  };
+  for (const { from, to } of renames) step(to, () => existsSync(join(root, from)) && renameSync(join(root, from), join(root, to)));
+  for (const path of removals)
+    step(path, () => {
       rmSync(join(root, path), { force: true });
       const folder = dirname(join(root, path));
       if (existsSync(folder) && readdirSync(folder).length === 0) rmdirSync(folder);
-    }
-  } catch (error) {
-    throw asToolFailure(
-      error,
-      `a commit of the locale files cannot be finished (${JOURNAL} lists it): fix that, then run any i18n command to finish it`,
-    );
-  }
+    });
   rmSync(join(root, JOURNAL), { force: true });
 }
 
