@@ -277,4 +277,19 @@ describe('the translators’ tools, as processes', () => {
       expect(sidecar['site-name']!.state).toBe('translated');
       expect(readdirSync(join(root, 'locales'))).not.toContain('.commit.json');
     }));
+
+  it('i18n:remove takes a draft away whole, through the same commit; a published edition only with --force', () =>
+    restoring(() => {
+      const editions = readFileSync(join(root, 'locales', 'editions.json'), 'utf8');
+      expect(run('i18n-add.ts', 'tr').status).toBe(0);
+      const removed = run('i18n-remove.ts', 'tr');
+      expect(removed.status, removed.out).toBe(0);
+      expect(removed.out).toContain('i18n:remove: removed locales/tr/ui.json');
+      expect(readdirSync(join(root, 'locales'))).not.toContain('tr');
+      expect(readFileSync(join(root, 'locales', 'editions.json'), 'utf8')).toBe(editions);
+      const refused = run('i18n-remove.ts', 'ru');
+      expect(refused.status).toBe(1);
+      expect(refused.out).toContain('ru: a published edition');
+      expect(refused.out).toContain('i18n:remove: refused; nothing removed');
+    }));
 });

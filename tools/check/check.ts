@@ -40,9 +40,9 @@ export interface ProjectFiles {
   readonly locales: readonly SourceFile[];
 }
 
-/** The project's files as they would be after `writes`: each in place of the file it names, or added. */
-export function withWrites(files: ProjectFiles, writes: readonly SourceFile[]): ProjectFiles {
-  const written = new Set(writes.map((w) => w.path));
+/** The project's files as they would be after `writes` (each in place of the file it names, or added) and `removals`. */
+export function withWrites(files: ProjectFiles, writes: readonly SourceFile[], removals: readonly string[] = []): ProjectFiles {
+  const written = new Set([...writes.map((w) => w.path), ...removals]);
   const merged = (kept: readonly SourceFile[], prefix: string) => [
     ...kept.filter((f) => !written.has(f.path)),
     ...writes.filter((w) => w.path.startsWith(prefix) && w.path !== files.editions.path),
