@@ -103,7 +103,9 @@ describe('the translators’ tools, as processes', () => {
     const local = { SITE_ORIGIN: 'http://127.0.0.1:8787' };
     const deploy = build({ ...local, WRANGLER_COMMAND: 'deploy' });
     expect(deploy.status).toBe(1);
-    expect(deploy.out).toContain('build: refusing to build for http://127.0.0.1:8787 and `wrangler deploy` it: a local address');
+    expect(deploy.out).toContain(
+      'build: refusing to build for http://127.0.0.1:8787 and `wrangler deploy` it: a loopback address; set SITE_ORIGIN in wrangler.toml [vars]',
+    );
     const dev = build({ ...local, WRANGLER_COMMAND: 'dev' });
     expect(dev.status).toBe(0);
     expect(readFileSync(join(root, 'public', 'robots.txt'), 'utf8')).toContain('Sitemap: http://127.0.0.1:8787/sitemap.xml');
