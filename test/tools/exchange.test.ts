@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import xliff12ToJs from 'xliff/xliff12ToJs';
 import xliff2js from 'xliff/xliff2js';
 import { checkProject, type ProjectFiles } from '../../tools/check/check.ts';
 import { formatProblem } from '../../tools/check/problems.ts';
 import { exportDocument, importDocument, type ExchangeDocument, type ExchangeUnit } from '../../tools/exchange/document.ts';
 import { readPo, writePo } from '../../tools/exchange/po.ts';
-import { ExchangeFormatError, readXliff, STALE_SUBSTATE, writeXliff } from '../../tools/exchange/xliff.ts';
+import { ExchangeFormatError, readXliff, STALE_SUBSTATE, writeXliff, writeXliff12 } from '../../tools/exchange/xliff.ts';
 import { readProjectFiles } from '../../tools/project-files.ts';
 
 const projectFiles = readProjectFiles();
@@ -310,6 +311,20 @@ describe('the XLIFF 2.0 file', () => {
     const units = Object.values(result.resources).flatMap((r) => Object.values(r));
     expect(units.length).toBe(exported(projectFiles, 'fa').units.length);
     // Its targets are text, or text and placeholders (an array).
+    expect(units.every((u) => (typeof u.target === 'string' || Array.isArray(u.target)) && u.target.length > 0)).toBe(true);
+  });
+});
+
+describe('the XLIFF 1.2 file', () => {
+  it('another XLIFF 1.2 library (xliff’s xliff12ToJs) reads every unit of an export, each with its target', async () => {
+    const document = exported(projectFiles, 'fa');
+    const result = (await xliff12ToJs(writeXliff12(document))) as {
+      targetLanguage: string;
+      resources: Record<string, Record<string, { target?: string | unknown[] }>>;
+    };
+    expect(result.targetLanguage).toBe('fa');
+    const units = Object.values(result.resources).flatMap((r) => Object.values(r));
+    expect(units.length).toBe(document.units.length);
     expect(units.every((u) => (typeof u.target === 'string' || Array.isArray(u.target)) && u.target.length > 0)).toBe(true);
   });
 });
