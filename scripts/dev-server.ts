@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -48,4 +49,22 @@ export function stopSite(child: ChildProcess): void {
   } catch {
     // already gone
   }
+}
+
+/**
+ * The port to serve on: `PORT` (or the variable named) if it is set, else one the system has free on
+ * 127.0.0.1 now, so that two runs at once (two engineers, two CI jobs) never meet on a fixed port.
+ */
+export async function sitePort(variable = 'PORT'): Promise<number> {
+  const given = process.env[variable];
+  if (given !== undefined && given !== '') {
+    const port = Number(given);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${variable}="${given}" is not a port`);
+    return port;
+  }
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

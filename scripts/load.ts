@@ -1,13 +1,13 @@
-// npm run load: a mixed burst against `npm start` (wrangler dev) on 127.0.0.1 — the three editions, the
+// npm run load: a mixed burst against `npm start` (wrangler dev) on 127.0.0.1 (a free port, or PORT) — the three editions, the
 // negotiating URLs, `?lang=`, a 404 and the JSON edition — at 64 connections (HEAD is left out: autocannon waits for the body its
 // Content-Length announces) for about 10 seconds (at most 200 000 requests). Reports
 // requests, errors, status codes and p99; exits non-zero on any error or 5xx, or if the worker no longer
 // answers correctly afterwards.
 import autocannon from 'autocannon';
-import { startSite, stopSite } from './dev-server.ts';
+import { sitePort, startSite, stopSite } from './dev-server.ts';
 import { ROOT } from '../tools/project-files.ts';
 
-const PORT = 8796;
+const PORT = await sitePort();
 const BASE = `http://127.0.0.1:${PORT}`;
 const SLUG = 'putin-raisi-kremlin-meeting';
 

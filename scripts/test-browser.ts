@@ -11,15 +11,16 @@ import { CardRenderer } from '../site/card-renderer.ts';
 import { Editions } from '../site/editions.ts';
 import { FONTS, fontOf } from '../site/fonts.ts';
 import { check, finish } from './checks.ts';
-import { startSite, stopSite } from './dev-server.ts';
+import { sitePort, startSite, stopSite } from './dev-server.ts';
 import { decodeHtml } from '../test/html.ts';
 import { ROOT } from '../tools/project-files.ts';
 import { escapeXml } from '../site/xml.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const PORT = 8795;
+// Free ports (or PORT and PREVIEW_PORT): runs at once never meet.
+const PORT = await sitePort();
 /** The scratch copy of the project whose preview the live-reload check edits. */
-const PREVIEW_PORT = 8794;
+const PREVIEW_PORT = await sitePort('PREVIEW_PORT');
 const BASE = `http://127.0.0.1:${PORT}`;
 const SLUG = 'putin-raisi-kremlin-meeting';
 const EDITIONS = [

@@ -3,8 +3,8 @@
 # - Node >= 22.18 strips types by itself: used as it is.
 # - Node 22.12 to 22.17: used with --experimental-strip-types.
 # - Anything older: the exact Node that scripts/node.lock names for this platform is installed once from the
-#   npm registry into .node/, its bin/node checked against the SHA-256 in that file before it is ever run,
-#   and put first on PATH for this command only.
+#   npm registry into .node/, its bin/node checked against the SHA-256 in that file every time, before it
+#   runs, and put first on PATH for this command only.
 set -eu
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,19 +39,26 @@ elif [ "$level" = old ]; then
   version=$(echo "$pin" | awk '{print $2}')
   expected=$(echo "$pin" | awk '{print $3}')
   bin="$here/.node/node_modules/$pkg/bin"
-  verified="$here/.node/$pkg-$version.sha256"
-  if [ ! -x "$bin/node" ] || [ "$(cat "$verified" 2>/dev/null)" != "$expected" ]; then
+  installed="$here/.node/$pkg-$version.installed"
+  fresh=
+  if [ ! -x "$bin/node" ] || [ ! -f "$installed" ]; then
     echo "with-node: the Node on PATH is older than 22.12; installing $pkg@$version into .node/" >&2
-    rm -f "$verified"
+    rm -f "$here/.node/$pkg-"*.installed "$here/.node/$pkg-"*.sha256
     npm install --prefix "$here/.node" --no-save --no-audit --no-fund --loglevel=error "$pkg@$version" >&2
-    actual=$(sha256 "$bin/node")
-    if [ "$actual" != "$expected" ]; then
+    fresh=yes
+  fi
+  # Every time, before it runs: the binary is the one scripts/node.lock names, byte for byte.
+  actual=$(sha256 "$bin/node")
+  if [ "$actual" != "$expected" ]; then
+    if [ -n "$fresh" ]; then
       rm -rf "$here/.node/node_modules/$pkg"
       echo "with-node: refusing $pkg@$version: bin/node has SHA-256 $actual, scripts/node.lock says $expected" >&2
-      exit 1
+    else
+      echo "with-node: refusing to run .node/node_modules/$pkg/bin/node: its SHA-256 is $actual, scripts/node.lock says $expected (it changed after it was installed); delete .node/ to install it again" >&2
     fi
-    echo "$expected" >"$verified"
+    exit 1
   fi
+  [ -n "$fresh" ] && echo "$version" >"$installed"
   PATH="$bin:$PATH"
   export PATH
 fi

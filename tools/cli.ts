@@ -1,4 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { printable } from './check/problems.ts';
+import { describeSystemError, ToolFailure } from './failure.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -28,5 +30,20 @@ export function parseCommand<O extends Options>(usage: string, options: O) {
   } catch (error) {
     console.error(`${(error as Error).message.split(/\.( |$)/)[0]}\n${usage}`);
     process.exit(2);
+  }
+}
+
+/**
+ * Runs a command's work: a `ToolFailure` (or a system error such as a full disk) ends it with one line, the
+ * command's name first, and exit status 1, never a stack trace; anything else is a bug and keeps its trace.
+ */
+export function runTool(name: string, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    const message = error instanceof ToolFailure ? error.message : describeSystemError(error);
+    if (message === undefined) throw error;
+    console.error(`${name}: ${printable(message)}`);
+    process.exit(1);
   }
 }

@@ -15,6 +15,8 @@ export interface LanguageChange {
   readonly problems: readonly Problem[];
   /** The edition as it would be after the change. */
   readonly edition?: Edition;
+  /** Files the change removes, whole. */
+  readonly removals?: readonly string[];
 }
 
 /**
@@ -147,4 +149,36 @@ export function publishLanguage(
   if (problems.hasErrors) return { ...refused(problems), unfinished };
   const text = serializeEditions({ ...editions, editions: { ...editions.editions, [locale]: { ...entry!, state: 'published' } } });
   return { ...verified(files, [{ path: EDITIONS_FILE, text }], problems, locale), unfinished };
+}
+
+/**
+ * Removes an edition: its entry in `locales/editions.json` and every locale file of it, as one commit. Refused
+ * for the source language, for a language that is no edition, and for a published one unless `force` (its
+ * readers lose it at the next build). Refused, too, unless the project passes the check without it.
+ */
+export function removeLanguage(files: ProjectFiles, locale: string, force: boolean): LanguageChange {
+  const problems = new ProblemList();
+  const checked = checkProject(files);
+  if (!checked.catalog) {
+    problems.error(EDITIONS_FILE, undefined, 'the project fails the check: fix what npm run i18n:check lists first');
+    return refused(problems);
+  }
+  const { editions } = checked.catalog;
+  const entry = Object.hasOwn(editions.editions, locale) ? editions.editions[locale] : undefined;
+  if (locale === editions.source) problems.error(EDITIONS_FILE, locale, 'the source language: every edition is translated from it');
+  else if (!entry) problems.error(EDITIONS_FILE, locale, `not an edition (${Object.keys(editions.editions).join(', ')})`);
+  else if (entry.state === 'published' && !force)
+    problems.error(
+      EDITIONS_FILE,
+      locale,
+      'a published edition: its readers would lose it at the next build; remove it with --force if that is what you want',
+    );
+  if (problems.hasErrors) return refused(problems);
+  const { [locale]: _, ...kept } = editions.editions;
+  const writes = [{ path: EDITIONS_FILE, text: serializeEditions({ ...editions, editions: kept }) }];
+  const removals = files.locales.filter((f) => f.path.startsWith(`locales/${locale}/`)).map((f) => f.path);
+  const after = checkProject(withWrites(files, writes, removals));
+  for (const problem of after.problems) if (problem.severity === 'error') problems.add(problem);
+  if (problems.hasErrors || !after.catalog) return refused(problems);
+  return { writes, removals, problems: problems.items, edition: describeEdition(locale, entry!) };
 }

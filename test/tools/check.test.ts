@@ -77,6 +77,12 @@ function at(files: ProjectFiles, path: string, id: string): string {
   return `${path}:${line + 1}:${`  ${JSON.stringify(id)}: `.length + 1}`;
 }
 
+/** `file:line:column` of the character at `index` of a segment's text (a one-line value with no escapes). */
+function atCharacter(files: ProjectFiles, path: string, id: string, index: number): string {
+  const [file, line, column] = at(files, path, id).split(':');
+  return `${file}:${line}:${Number(column) + 1 + index}`;
+}
+
 /** The fixture project with its content file changed. */
 const withArticle = (change: (a: typeof article) => object) =>
   project(undefined, { 'content/demo.json': JSON.stringify(change(structuredClone(article))) });
@@ -101,7 +107,7 @@ const cases: { description: string; files: ProjectFiles; expected: (files: Proje
     description: 'a date style the formatter does not know (the site names gregorian beside ICU’s own)',
     files: project((t) => (t.ru!.demo!.body = 'В {day, date, longish}.')),
     expected: (f) =>
-      `${at(f, 'locales/ru/demo.json', 'body')}: body: ICU syntax error at character 3: {day, date, longish} names no date style (short, medium, long, full, gregorian, or a skeleton ::…)`,
+      `${atCharacter(f, 'locales/ru/demo.json', 'body', 2)}: body: ICU syntax error: {day, date, longish} names no date style (short, medium, long, full, gregorian, or a skeleton ::…)`,
   },
   {
     description: 'a content file corrected before it was published',
@@ -131,15 +137,52 @@ const cases: { description: string; files: ProjectFiles; expected: (files: Proje
       `${at(f, 'locales/fa/demo.json', 'title')}: title: empty (a segment not translated yet is "" in the state initial, and served in English)`,
   },
   {
-    description: 'broken ICU syntax',
+    description: 'an unclosed brace, named as such at the brace',
     files: project((t) => (t.ru!.demo!.title = 'Переговоры {iran_gen')),
-    expected: (f) => `${at(f, 'locales/ru/demo.json', 'title')}: title: ICU syntax error at character 12: expect argument closing brace`,
+    expected: (f) =>
+      `${atCharacter(f, 'locales/ru/demo.json', 'title', 11)}: title: ICU syntax error: unclosed brace: this { is never closed`,
+  },
+  {
+    description: 'an unclosed brace before a closed argument, at the brace (not where the parser gave up)',
+    files: project((t) => (t.ru!.demo!.title = 'Переговоры {iran_gen и {iran}')),
+    expected: (f) =>
+      `${atCharacter(f, 'locales/ru/demo.json', 'title', 11)}: title: ICU syntax error: unclosed brace: this { is never closed`,
+  },
+  {
+    description: 'a brace that closes nothing, at the brace',
+    files: project((t) => (t.ru!.demo!.title = 'Переговоры {iran_gen}}, {x')),
+    expected: (f) =>
+      `${atCharacter(f, 'locales/ru/demo.json', 'title', 21)}: title: ICU syntax error: a closing brace } that closes nothing`,
+  },
+  {
+    description: 'a plural without its other branch, in words',
+    files: project((t) => (t.ru!.demo!.summary = 'С {year, plural, one {# года}}.')),
+    expected: (f) =>
+      `${atCharacter(f, 'locales/ru/demo.json', 'summary', 29)}: summary: ICU syntax error: a plural or select without its other {…} branch`,
+  },
+  {
+    description: 'a control character, placed at its segment',
+    files: project((t) => (t.ru!.ui!.hello = 'Здравствуйте\u0001')),
+    expected: (f) =>
+      `${at(f, 'locales/ru/ui.json', 'hello')}: hello: characters that are not text (U+0001): a control character, a non-character, or U+FFFD where bytes were not UTF-8; retype the text around them`,
+  },
+  ...['\u000b', '\u0085', '\ufffe', '\ufffd', '\ud800', '\u{10ffff}'].map((c) => ({
+    description: `a character that is not text (${JSON.stringify(c)}) in a glossary name, a segment or an interface string`,
+    files: project((t) => (t.fa!.glossary!.iran = `ایران${c}`)),
+    expected: (f: ProjectFiles) =>
+      `${at(f, 'locales/fa/glossary.json', 'iran')}: iran: characters that are not text (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}): a control character, a non-character, or U+FFFD where bytes were not UTF-8; retype the text around them`,
+  })),
+  {
+    description: 'a segment longer than the limit',
+    files: project((t) => (t.ru!.demo!.body = `В {day, select, wednesday {среду} other {другой день}}.${'а'.repeat(4000)}`)),
+    expected: (f) =>
+      `${at(f, 'locales/ru/demo.json', 'body')}: body: 4055 characters, more than the 4000 a segment may have (TRANSLATING.md, "Limits"): split it`,
   },
   {
     description: 'a number skeleton whose closing brace is missing: an ICU syntax error where it is, not a missing name',
     files: project((t) => (t.fa!.demo!.title = 'گفت‌وگوی {year, number, ::group-off با {iran}')),
     expected: (f) =>
-      `${at(f, 'locales/fa/demo.json', 'title')}: title: ICU syntax error at character 10: {year, number, ::…} has words that are no number skeleton ("با", "{iran"): is its closing } missing?`,
+      `${atCharacter(f, 'locales/fa/demo.json', 'title', 9)}: title: ICU syntax error: {year, number, ::…} has words that are no number skeleton ("با", "{iran"): is its closing } missing?`,
   },
   {
     description: 'a data argument renamed (a misnamed placeholder, placed where its value starts)',
@@ -210,7 +253,7 @@ describe('the locale check names the file, the line and column, the segment and 
 
   for (const { description, files, expected } of cases) {
     it(description, () => {
-      expect(errorsOf(files)).toContain(expected(files));
+      expect(errorsOf(files), errorsOf(files).join('\n')).toContain(expected(files));
       expect(checkProject(files).catalog).toBeUndefined();
     });
   }
@@ -237,11 +280,33 @@ describe('the locale check names the file, the line and column, the segment and 
     for (const line of lines) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 
-  it('a 1 MB segment of spaces is checked in one pass (the closing-punctuation rule is linear; a quadratic one takes about 20 minutes)', () => {
-    const files = project((t) => (t.ru!.demo!.summary = `С {year, number, ::group-off}${' '.repeat(1_000_000)}x`));
+  it('a segment of spaces up to the limit is checked in one pass (the closing-punctuation rule is linear)', () => {
+    const files = project((t) => (t.ru!.demo!.summary = `С {year, number, ::group-off}${' '.repeat(3900)}x`));
     expect(warningsOf(files)).toContain(
       `${at(files, 'locales/ru/demo.json', 'summary')}: summary: warning: the English ends with "." and the translation does not`,
     );
+  });
+
+  it('a file holding a 54-million-character segment is refused for its size, not parsed', () => {
+    const files = project((t) => (t.ru!.demo!.summary = 'а'.repeat(54_000_000)));
+    expect(errorsOf(files)).toEqual([
+      'locales/ru/demo.json:1:1: larger than the 1.0 MiB a locale file may have (TRANSLATING.md, "Limits")',
+    ]);
+  });
+
+  it('a file that is not valid JSON is the one problem of its language: no cascade, and its summary counts its segments as errors', () => {
+    const files = project(undefined, { 'locales/fa/demo.json': '{\n  "title": "گفت‌وگوی {iran}"\n  "summary": "x"\n}' });
+    const result = checkProject(files);
+    const persian = result.problems.map(formatProblem).filter((l) => l.startsWith('locales/fa/') && !l.includes('not in the form'));
+    expect(persian.filter((l) => !l.includes('.state.json'))).toEqual(['locales/fa/demo.json:3:3: not valid JSON: comma expected']);
+    expect(result.summaries.find((s) => s.locale === 'fa')).toMatchObject({ errors: 3, done: 1 });
+  });
+
+  it('a glossary that is not valid JSON: no segment is said to lack its names', () => {
+    const files = project(undefined, { 'locales/ru/glossary.json': '{ "iran": "Иран", ' });
+    const errors = errorsOf(files);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const line of errors) expect(line).toMatch(/^locales\/ru\/glossary\.json:1:\d+: not valid JSON: /);
   });
 });
 

@@ -1,30 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeScratch, runTool, scratchProject, snapshot as snapshotOf } from './scratch.ts';
 
-const PROJECT = join(import.meta.dirname, '..', '..');
 const SLUG = 'putin-raisi-kremlin-meeting';
 let root: string;
 
-// A copy of the project's files inside it (so node_modules resolves), which the tools may change.
 beforeAll(() => {
-  mkdirSync(join(PROJECT, '.wrangler'), { recursive: true });
-  root = mkdtempSync(join(PROJECT, '.wrangler', 'cli-test-'));
-  for (const dir of ['tools', 'site', 'src', 'content', 'locales', 'wrangler.toml', 'tsconfig.json'])
-    cpSync(join(PROJECT, dir), join(root, dir), { recursive: true });
+  root = scratchProject('cli-test');
 });
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => removeScratch(root));
 
-const run = (script: string, ...args: string[]) => runWith([], script, ...args);
+const run = (script: string, ...args: string[]) => runTool(root, script, args);
 
 /** A tool with Node options before it (a module to preload, say). */
-const runWith = (options: string[], script: string, ...args: string[]) => {
-  // As a translator runs them in the project (npm's INIT_CWD, set when the tests run under npm, would be the real one).
-  const { INIT_CWD: _, ...env } = process.env;
-  const result = spawnSync(process.execPath, [...options, join(root, 'tools', script), ...args], { cwd: root, encoding: 'utf8', env });
-  return { status: result.status, out: `${result.stdout}${result.stderr}` };
-};
+const runWith = (options: string[], script: string, ...args: string[]) => runTool(root, script, args, { node: options });
 
 /** The build, as wrangler runs it before `dev` and `deploy`. */
 const build = (env: Record<string, string> = {}) => {
@@ -37,12 +28,7 @@ const build = (env: Record<string, string> = {}) => {
 };
 
 /** Every locale file, as text: what must not change when a tool refuses. */
-const snapshot = () => {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(join(root, 'locales'), { recursive: true, encoding: 'utf8' }))
-    if (name.endsWith('.json')) files[name] = readFileSync(join(root, 'locales', name), 'utf8');
-  return files;
-};
+const snapshot = () => snapshotOf(root);
 
 /** Runs `change` on the copy, then puts every locale file back as it was (including files it removed). */
 const restoring = (change: () => void) => {
@@ -136,7 +122,9 @@ describe('the translators’ tools, as processes', () => {
     const local = { SITE_ORIGIN: 'http://127.0.0.1:8787' };
     const deploy = build({ ...local, WRANGLER_COMMAND: 'deploy' });
     expect(deploy.status).toBe(1);
-    expect(deploy.out).toContain('build: refusing to build for http://127.0.0.1:8787 and `wrangler deploy` it: a local address');
+    expect(deploy.out).toContain(
+      'build: refusing to build for http://127.0.0.1:8787 and `wrangler deploy` it: a loopback address; set SITE_ORIGIN in wrangler.toml [vars]',
+    );
     const dev = build({ ...local, WRANGLER_COMMAND: 'dev' });
     expect(dev.status).toBe(0);
     expect(readFileSync(join(root, 'public', 'robots.txt'), 'utf8')).toContain('Sitemap: http://127.0.0.1:8787/sitemap.xml');
@@ -217,19 +205,21 @@ describe('the translators’ tools, as processes', () => {
     restoring(() => {
       const file = join(root, 'fa-old.po');
       run('i18n-export.ts', 'fa', '--out', file);
+      // The translator changes the segment in the file; meanwhile someone changes it in the project.
+      writeFileSync(file, readFileSync(file, 'utf8').replace('msgstr "خواندن مطلب"', 'msgstr "خواندن مطلب کامل"'));
       setValue('fa', 'ui', 'read-article', 'خواندن این مطلب');
       const before = snapshot();
       const refused = run('i18n-import.ts', file);
       expect(refused.status).toBe(1);
       expect(refused.out).toMatch(/fa-old\.po:\d+:1: read-article: conflict: changed in the project since this file was exported/);
       expect(refused.out).toContain('    now:     خواندن این مطلب');
-      expect(refused.out).toContain('    in file: خواندن مطلب');
+      expect(refused.out).toContain('    in file: خواندن مطلب کامل');
       expect(refused.out).toContain('i18n:import: refused; nothing written');
       expect(snapshot()).toEqual(before);
       const forced = run('i18n-import.ts', file, '--force');
       expect(forced.status).toBe(0);
       expect(forced.out).toContain('i18n:import: fa ui/read-article: translated → reviewed, text changed');
-      expect(valueOf('fa', 'ui', 'read-article')).toBe('خواندن مطلب');
+      expect(valueOf('fa', 'ui', 'read-article')).toBe('خواندن مطلب کامل');
     }));
 
   it('a Persian export relabelled trgLang="ru" is refused whole, every segment named at its unit', () =>
@@ -307,5 +297,20 @@ describe('the translators’ tools, as processes', () => {
       const sidecar = JSON.parse(readFileSync(join(root, 'locales', 'ru', 'ui.state.json'), 'utf8')) as Record<string, { state: string }>;
       expect(sidecar['site-name']!.state).toBe('translated');
       expect(readdirSync(join(root, 'locales'))).not.toContain('.commit.json');
+    }));
+
+  it('i18n:remove takes a draft away whole, through the same commit; a published edition only with --force', () =>
+    restoring(() => {
+      const editions = readFileSync(join(root, 'locales', 'editions.json'), 'utf8');
+      expect(run('i18n-add.ts', 'tr').status).toBe(0);
+      const removed = run('i18n-remove.ts', 'tr');
+      expect(removed.status, removed.out).toBe(0);
+      expect(removed.out).toContain('i18n:remove: removed locales/tr/ui.json');
+      expect(readdirSync(join(root, 'locales'))).not.toContain('tr');
+      expect(readFileSync(join(root, 'locales', 'editions.json'), 'utf8')).toBe(editions);
+      const refused = run('i18n-remove.ts', 'ru');
+      expect(refused.status).toBe(1);
+      expect(refused.out).toContain('ru: a published edition');
+      expect(refused.out).toContain('i18n:remove: refused; nothing removed');
     }));
 });

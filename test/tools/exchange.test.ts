@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import xliff12ToJs from 'xliff/xliff12ToJs';
 import xliff2js from 'xliff/xliff2js';
 import { checkProject, withWrites, type ProjectFiles } from '../../tools/check/check.ts';
 import { formatProblem } from '../../tools/check/problems.ts';
 import { recordFor, serializeJson } from '../../tools/check/sidecar.ts';
 import { exportDocument, importDocument, type ExchangeDocument, type ExchangeUnit } from '../../tools/exchange/document.ts';
 import { readPo, writePo } from '../../tools/exchange/po.ts';
-import { ExchangeFormatError, readXliff, STALE_SUBSTATE, writeXliff } from '../../tools/exchange/xliff.ts';
+import { ExchangeFormatError, readXliff, STALE_SUBSTATE, writeXliff, writeXliff12 } from '../../tools/exchange/xliff.ts';
 import { readProjectFiles } from '../../tools/project-files.ts';
 
 /**
@@ -210,7 +211,10 @@ describe.each(formats)('$name export and import', ({ name, write, read }) => {
       'standfirst',
       'سفر {rouhani} در سال {previousVisitYear, number, ::group-off} آخرین دیدار بود که یک رئیس‌جمهور ایران با همتای روسی خود در {kremlin} دیدار کرده بود.',
     );
-    const result = importDocument(now, read(old), 'fa.old');
+    // The translator's file changes the same segment.
+    const edit = read(old);
+    const theirs = editUnit(edit, 'standfirst', { target: `${edit.units.find((u) => u.id === 'standfirst')!.target} ` });
+    const result = importDocument(now, theirs, 'fa.old');
     expect(result.writes).toEqual([]);
     expect(result.conflicts).toEqual([
       expect.objectContaining({
@@ -222,9 +226,21 @@ describe.each(formats)('$name export and import', ({ name, write, read }) => {
     expect(result.problems.map(formatProblem)).toContain(
       `fa.old:${unitLine(old, 'standfirst')}: standfirst: conflict: changed in the project since this file was exported (npm run i18n:import -- --force takes this file’s text)`,
     );
-    const forced = importDocument(now, read(old), 'fa.old', { force: true });
+    const forced = importDocument(now, theirs, 'fa.old', { force: true });
     expect(forced.conflicts).toEqual([]);
     expect(JSON.parse(forced.writes.find((w) => w.path === `locales/fa/${SLUG}.json`)!.text).standfirst).toBe(landedStandfirst);
+  });
+
+  it('a unit changed in the project since the export and left as it was in the file keeps the project’s text, with a warning', () => {
+    const old = write(exported(projectFiles, 'fa'));
+    const now = withTarget('fa', 'ui', 'read-article', 'خواندن این مطلب');
+    const result = importDocument(now, read(old), 'fa.old');
+    expect(result.conflicts).toEqual([]);
+    expect(result.changes).toEqual([]);
+    expect(result.problems.map(formatProblem)).toEqual([
+      `fa.old:${unitLine(old, 'read-article')}: read-article: warning: changed in the project since this file was exported, not in this file: the project’s text is kept`,
+    ]);
+    for (const file of result.writes) expect(file.text).toBe(existing(now, file.path));
   });
 
   it('a translator’s change to a unit whose text did not change since the export is no conflict, and is reported as a change', () => {
@@ -257,7 +273,7 @@ describe('a PO entry marked fuzzy', () => {
 });
 
 describe('the XLIFF 2.0 file', () => {
-  it('has srcLang, trgLang, one unit per segment with its id, English source, target, state and block note', () => {
+  it('has srcLang, trgLang, one unit per segment with its id, English source, target, state and block note, each argument a <ph>', () => {
     const xml = writeXliff(exported(projectFiles, 'fa'));
     expect(xml).toMatch(
       /^<\?xml version="1.0" encoding="UTF-8"\?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fa">/,
@@ -265,7 +281,7 @@ describe('the XLIFF 2.0 file', () => {
     const english = projectFiles.locales.filter((f) => f.path === 'locales/en/ui.json' || f.path === `locales/en/${SLUG}.json`);
     expect(xml.match(/<unit id=/g)?.length).toBe(english.reduce((n, f) => n + Object.keys(JSON.parse(f.text) as object).length, 0));
     expect(xml).toMatch(
-      /<unit id="headline">\n {6}<notes>\n {8}<note category="block">headline<\/note>\n {8}<note category="revision">sha256:[0-9a-f]{16}<\/note>\n {6}<\/notes>\n {6}<segment state="reviewed">\n {8}<source>\{putin\} and \{raisi\} back closer ties in \{kremlin\} meeting<\/source>/,
+      /<unit id="headline">\n {6}<notes>\n {8}<note category="block">headline<\/note>\n {8}<note category="revision">sha256:[0-9a-f]{16}<\/note>\n {6}<\/notes>\n {6}<originalData>\n {8}<data id="d1">\{putin\}<\/data>\n {8}<data id="d2">\{raisi\}<\/data>\n {8}<data id="d3">\{kremlin\}<\/data>\n {6}<\/originalData>\n {6}<segment state="reviewed">\n {8}<source><ph id="1" dataRef="d1" disp="\{putin\}"\/> and <ph id="2" dataRef="d2" disp="\{raisi\}"\/> back closer ties in <ph id="3" dataRef="d3" disp="\{kremlin\}"\/> meeting<\/source>/,
     );
   });
 
@@ -311,16 +327,31 @@ describe('the XLIFF 2.0 file', () => {
 
   it('another XLIFF 2.0 library (xliff’s xliff2js) reads every unit of an export', async () => {
     const result = (await xliff2js(writeXliff(exported(projectFiles, 'fa')))) as {
-      resources: Record<string, Record<string, { target?: string }>>;
+      resources: Record<string, Record<string, { target?: string | unknown[] }>>;
     };
     const units = Object.values(result.resources).flatMap((r) => Object.values(r));
     expect(units.length).toBe(exported(projectFiles, 'fa').units.length);
-    expect(units.every((u) => typeof u.target === 'string' && u.target.length > 0)).toBe(true);
+    // Its targets are text, or text and placeholders (an array).
+    expect(units.every((u) => (typeof u.target === 'string' || Array.isArray(u.target)) && u.target.length > 0)).toBe(true);
+  });
+});
+
+describe('the XLIFF 1.2 file', () => {
+  it('another XLIFF 1.2 library (xliff’s xliff12ToJs) reads every unit of an export, each with its target', async () => {
+    const document = exported(projectFiles, 'fa');
+    const result = (await xliff12ToJs(writeXliff12(document))) as {
+      targetLanguage: string;
+      resources: Record<string, Record<string, { target?: string | unknown[] }>>;
+    };
+    expect(result.targetLanguage).toBe('fa');
+    const units = Object.values(result.resources).flatMap((r) => Object.values(r));
+    expect(units.length).toBe(document.units.length);
+    expect(units.every((u) => (typeof u.target === 'string' || Array.isArray(u.target)) && u.target.length > 0)).toBe(true);
   });
 });
 
 describe('the PO file', () => {
-  it('uses msgctxt for the id, msgid for the English, and marks stale entries fuzzy with the previous English', () => {
+  it('uses msgctxt for the id, msgid for the English, lists the placeholders, flags ICU, and marks stale entries fuzzy with the previous English', () => {
     const po = writePo(
       exported(
         withEnglish('headline', (t) => t.replace(' in ', ' at ')),
@@ -329,7 +360,7 @@ describe('the PO file', () => {
     );
     expect(po).toContain('"Language: ru\\n"');
     expect(po).toMatch(
-      /#: locales\/en\/putin-raisi-kremlin-meeting\.json\n#\. block: headline\n#\. state: reviewed\n#\. revision: sha256:[0-9a-f]{16}\n#, fuzzy\n#\| msgid "\{putin\} and \{raisi\} back closer ties in \{kremlin\} meeting"\nmsgctxt "headline"\nmsgid "\{putin\} and \{raisi\} back closer ties at \{kremlin\} meeting"\n/,
+      /#: locales\/en\/putin-raisi-kremlin-meeting\.json\n#\. segment: putin-raisi-kremlin-meeting\/headline\n#\. block: headline\n#\. state: reviewed\n#\. revision: sha256:[0-9a-f]{16}\n#\. placeholders: \{putin\} \{raisi\} \{kremlin\}\n#\. previous-source: \{putin\} and \{raisi\} back closer ties in \{kremlin\} meeting\n#, fuzzy, icu-message-format\n#\| msgid "\{putin\} and \{raisi\} back closer ties in \{kremlin\} meeting"\nmsgctxt "headline"\nmsgid "\{putin\} and \{raisi\} back closer ties at \{kremlin\} meeting"\n/,
     );
     expect(po).toContain('msgctxt "site-name"\nmsgid "News in your language"\nmsgstr "Новости на вашем языке"');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkProject, withWrites, type ProjectFiles } from '../../tools/check/check.ts';
 import { formatProblem } from '../../tools/check/problems.ts';
-import { addLanguage, publishLanguage, serializeEditions } from '../../tools/languages.ts';
+import { addLanguage, publishLanguage, removeLanguage, serializeEditions } from '../../tools/languages.ts';
 import { readProjectFiles } from '../../tools/project-files.ts';
 
 const SLUG = 'putin-raisi-kremlin-meeting';
@@ -155,5 +155,51 @@ describe('i18n:publish', () => {
     expect(messages(publishLanguage(landed, 'tr', true))).toEqual([
       'locales/editions.json:1:1: tr: not an edition: add it first (npm run i18n:add -- tr)',
     ]);
+  });
+});
+
+describe('i18n:remove', () => {
+  it('removes a draft: its entry in locales/editions.json and every file of it, leaving the project as it was', () => {
+    const files = added('tr');
+    const result = removeLanguage(files, 'tr', false);
+    expect(messages(result)).toEqual([]);
+    expect(result.writes).toEqual([{ path: landed.editions.path, text: landed.editions.text }]);
+    expect([...(result.removals ?? [])].sort()).toEqual(
+      files.locales
+        .filter((f) => f.path.startsWith('locales/tr/'))
+        .map((f) => f.path)
+        .sort(),
+    );
+    expect(checkProject(withWrites(files, result.writes, result.removals)).problems).toEqual(checkProject(landed).problems);
+  });
+
+  const refusals = [
+    {
+      description: 'a published edition without --force',
+      locale: 'ru',
+      force: false,
+      message: 'ru: a published edition: its readers would lose it at the next build; remove it with --force if that is what you want',
+    },
+    {
+      description: 'the source language, even with --force',
+      locale: 'en',
+      force: true,
+      message: 'en: the source language: every edition is translated from it',
+    },
+    { description: 'a language that is no edition', locale: 'tr', force: false, message: 'tr: not an edition (en, fa, ru)' },
+  ];
+  for (const { description, locale, force, message } of refusals)
+    it(`refuses ${description}`, () => {
+      const result = removeLanguage(landed, locale, force);
+      expect(result.writes).toEqual([]);
+      expect(messages(result)).toEqual([`locales/editions.json:1:1: ${message}`]);
+    });
+
+  it('removes a published edition with --force', () => {
+    const result = removeLanguage(landed, 'ru', true);
+    expect(messages(result)).toEqual([]);
+    const before = JSON.parse(landed.editions.text).editions;
+    expect(JSON.parse(result.writes[0]!.text).editions).toEqual({ en: before.en, fa: before.fa });
+    expect(result.removals).toContain('locales/ru/ui.json');
   });
 });

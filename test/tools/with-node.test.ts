@@ -52,6 +52,22 @@ describe.runIf(pin)('with-node.sh, where the Node on PATH is too old', () => {
     const { status, out } = run(lock);
     expect(status).toBe(0);
     expect(out).toContain(`v${pin![1]}`);
-    expect(readFileSync(join(root, '.node', `${pin![0]}-${pin![1]}.sha256`), 'utf8').trim()).toBe(pin![2]);
+    expect(readFileSync(join(root, '.node', `${pin![0]}-${pin![1]}.installed`), 'utf8').trim()).toBe(pin![1]);
+  });
+
+  it('checks the installed binary every time before it runs: one replaced since is refused, and does not run', () => {
+    const node = join(root, '.node', 'node_modules', pin![0]!, 'bin', 'node');
+    const original = readFileSync(node);
+    writeFileSync(node, '#!/bin/sh\necho replaced-binary-ran\n');
+    try {
+      const { status, out } = run(lock);
+      expect(status).toBe(1);
+      expect(out).toContain(`with-node: refusing to run .node/node_modules/${pin![0]}/bin/node: its SHA-256 is `);
+      expect(out).toContain(`scripts/node.lock says ${pin![2]} (it changed after it was installed)`);
+      expect(out).not.toContain('replaced-binary-ran');
+    } finally {
+      writeFileSync(node, original);
+    }
+    expect(run(lock).status).toBe(0);
   });
 });

@@ -12,9 +12,10 @@ import { ALLOWED_TAGS, isAllowedTag } from '../../site/rich-text.ts';
 import { parseArticle } from './content.ts';
 import { EDITIONS_FILE, parseEditions } from './editions.ts';
 import { IcuSyntaxError, messageShape, type ArgumentKind, type MessageShape } from './icu.ts';
-import { parseFlatStrings } from './json.ts';
-import { ProblemList, type Problem } from './problems.ts';
-import { foreignWords, invisibleCharacters, rulesFor, scriptName, withoutClosers } from './rules.ts';
+import { parseFlatStrings, positionInString } from './json.ts';
+import { ProblemList, type Position, type Problem } from './problems.ts';
+import { MAX_LOCALE_FILE_BYTES, MAX_SEGMENT_LENGTH, mebibytes } from '../limits.ts';
+import { foreignWords, invisibleCharacters, rulesFor, scriptName, unusableCharacters, withoutClosers } from './rules.ts';
 import {
   PUBLISHED_STATES,
   VOUCHED_STATES,
@@ -39,9 +40,9 @@ export interface ProjectFiles {
   readonly locales: readonly SourceFile[];
 }
 
-/** The project's files as they would be after `writes`: each in place of the file it names, or added. */
-export function withWrites(files: ProjectFiles, writes: readonly SourceFile[]): ProjectFiles {
-  const written = new Set(writes.map((w) => w.path));
+/** The project's files as they would be after `writes` (each in place of the file it names, or added) and `removals`. */
+export function withWrites(files: ProjectFiles, writes: readonly SourceFile[], removals: readonly string[] = []): ProjectFiles {
+  const written = new Set([...writes.map((w) => w.path), ...removals]);
   const merged = (kept: readonly SourceFile[], prefix: string) => [
     ...kept.filter((f) => !written.has(f.path)),
     ...writes.filter((w) => w.path.startsWith(prefix) && w.path !== files.editions.path),
@@ -114,13 +115,18 @@ export function checkProject(files: ProjectFiles): CheckResult {
   const source = editionsFile.source;
   const scripts = new Map(locales.map((l) => [l, describeEdition(l, editionsFile.editions[l]!).script]));
   const articles: Article[] = [];
+  // Articles whose content file fails: their locale files are not read, and that is not their problem.
+  const unreadArticles = new Set<string>();
   for (const file of [...files.content].sort((a, b) => a.path.localeCompare(b.path))) {
     const article = parseArticle(file.path, file.text, problems);
     if (article) articles.push(article);
+    else unreadArticles.add(file.path.replace(/^.*\//, '').replace(/\.json$/, ''));
   }
   const namespaces = new Set([UI_NAMESPACE, GLOSSARY_NAMESPACE, ...articles.map((a) => a.slug)]);
 
   // Read every locale file that exists.
+  const unreadable = new Set<string>();
+  const literals = new Map<string, { text: string; offsets: ReadonlyMap<string, number> }>();
   const read = new Map<string, Map<string, string>>();
   const sidecars = new Map<string, Map<string, SegmentRecord>>();
   for (const file of files.locales) {
@@ -139,11 +145,26 @@ export function checkProject(files: ProjectFiles): CheckResult {
       continue;
     }
     if (!namespaces.has(namespace)) {
-      problems.warning(file.path, undefined, `not read: no article content/${namespace}.json`);
+      if (!unreadArticles.has(namespace)) problems.warning(file.path, undefined, `not read: no article content/${namespace}.json`);
       continue;
     }
-    const values = parseFlatStrings(file.path, file.text, problems);
-    if (!values) continue;
+    if (file.text.length > MAX_LOCALE_FILE_BYTES) {
+      problems.error(
+        file.path,
+        undefined,
+        `larger than the ${mebibytes(MAX_LOCALE_FILE_BYTES)} a locale file may have (TRANSLATING.md, "Limits")`,
+      );
+      unreadable.add(`${locale}/${namespace}`);
+      continue;
+    }
+    const offsets = new Map<string, number>();
+    literals.set(file.path, { text: file.text, offsets });
+    const values = parseFlatStrings(file.path, file.text, problems, offsets);
+    // A file that is not valid JSON is its language's one problem: what it would hold is not guessed at.
+    if (!values) {
+      unreadable.add(`${locale}/${namespace}`);
+      continue;
+    }
     read.set(file.path, values);
     if (serializeJson(Object.fromEntries(values)) !== file.text)
       problems.warning(file.path, undefined, 'not in the form the tools write (2-space JSON, final newline): an import will rewrite it');
@@ -162,6 +183,12 @@ export function checkProject(files: ProjectFiles): CheckResult {
     status: Object.create(null) as Table<SegmentStatus>,
     erroneous: new Set(),
     untranslated: new Map(),
+    unreadable,
+    positionIn: (path, id, index) => {
+      const file = literals.get(path);
+      const literal = file?.offsets.get(id);
+      return file && literal !== undefined ? positionInString(file.text, literal, index) : undefined;
+    },
     fileValues,
     sidecars,
     locales,
@@ -178,6 +205,7 @@ export function checkProject(files: ProjectFiles): CheckResult {
       if (!NAME.test(name)) problems.error(path, name, 'a name is letters and digits, with an optional case suffix such as _gen');
       if (value.trim() === '') problems.error(path, name, 'empty');
       if (/[{}<>]/.test(value)) problems.error(path, name, 'a name may not contain { } < or >');
+      checkCharacters(problems, path, name, value);
       checkText(context, locale, path, name, value, 'Latn');
       put(context.resources, locale, GLOSSARY_NAMESPACE, name, value);
     }
@@ -203,13 +231,16 @@ export function checkProject(files: ProjectFiles): CheckResult {
     checkNamespace(context, article.slug, (locale, segment, shape, file) => {
       for (const name of shape.arguments.keys()) usedNames.get(locale)?.add(name).add(nameBase(name));
       if (locale === source) englishNames.set(segment, [...shape.arguments.keys()]);
-      return checkArguments(problems, article, glossaries.get(locale)!, locale, segment, shape, file);
+      const glossary = unreadable.has(`${locale}/${GLOSSARY_NAMESPACE}`) ? undefined : glossaries.get(locale)!;
+      return checkArguments(problems, article, glossary, locale, segment, shape, file);
     });
     // A segment not translated yet will use the names its English uses.
     for (const { locale, id } of context.untranslated.get(article.slug) ?? [])
       for (const name of englishNames.get(id) ?? []) usedNames.get(locale)?.add(name);
   }
-  for (const locale of locales)
+  // A language with a file that cannot be read uses names no one can see: no warning about them.
+  const partlyRead = (locale: string) => [...unreadable].some((key) => key.startsWith(`${locale}/`));
+  for (const locale of locales.filter((l) => !partlyRead(l)))
     for (const name of glossaries.get(locale)?.keys() ?? [])
       if (!usedNames.get(locale)!.has(name)) problems.warning(localeFile(locale, GLOSSARY_NAMESPACE), name, 'not used by any segment');
 
@@ -234,6 +265,10 @@ interface NamespaceContext {
   readonly erroneous: Set<string>;
   /** By namespace, every segment not translated yet ("" in the state initial). */
   readonly untranslated: Map<string, { readonly locale: string; readonly id: string }[]>;
+  /** `locale/namespace` of every locale file that could not be read (not JSON, too large): all its segments are in error. */
+  readonly unreadable: ReadonlySet<string>;
+  /** Where the character at `index` of a segment's text is in its file. */
+  readonly positionIn: (path: string, id: string, index: number) => Position | undefined;
   readonly fileValues: (locale: string, namespace: string) => Map<string, string> | undefined;
   readonly sidecars: ReadonlyMap<string, ReadonlyMap<string, SegmentRecord>>;
   /** Every edition, the source they are translated from, and each edition's script (ISO 15924). */
@@ -252,6 +287,10 @@ function summarize(context: NamespaceContext, locale: string, namespaces: readon
   for (const namespace of namespaces) {
     const ids = Object.keys(context.resources[context.source]?.[namespace] ?? {});
     segments += ids.length;
+    if (context.unreadable.has(`${locale}/${namespace}`)) {
+      errors += ids.length;
+      continue;
+    }
     for (const id of ids) {
       const status = context.status[locale]?.[namespace]?.[id];
       const erroneous = context.erroneous.has(`${locale}/${namespace}/${id}`);
@@ -264,6 +303,34 @@ function summarize(context: NamespaceContext, locale: string, namespaces: readon
     }
   }
   return { locale, segments, translated, draft, missing: segments - translated - draft, stale, errors, done };
+}
+
+/**
+ * Refuses what no text may be: longer than `MAX_SEGMENT_LENGTH` characters, or holding characters that are not
+ * text (controls, non-characters, U+FFFD for bytes that were not UTF-8). False when the text is refused.
+ */
+function checkCharacters(problems: ProblemList, path: string, id: string, text: string): boolean {
+  let ok = true;
+  // Code points, counted only where they may be few enough (a UTF-16 unit is at most one code point).
+  const length = text.length > MAX_SEGMENT_LENGTH * 2 ? text.length : [...text].length;
+  if (length > MAX_SEGMENT_LENGTH) {
+    problems.error(
+      path,
+      id,
+      `${length} characters, more than the ${MAX_SEGMENT_LENGTH} a segment may have (TRANSLATING.md, "Limits"): split it`,
+    );
+    ok = false;
+  }
+  const unusable = unusableCharacters(text.length > MAX_SEGMENT_LENGTH * 2 ? text.slice(0, MAX_SEGMENT_LENGTH * 2) : text);
+  if (unusable.length > 0) {
+    problems.error(
+      path,
+      id,
+      `characters that are not text (${unusable.join(', ')}): a control character, a non-character, or U+FFFD where bytes were not UTF-8; retype the text around them`,
+    );
+    ok = false;
+  }
+  return ok;
 }
 
 /** Checks a segment's arguments in its namespace; returns which of them are names, which each language may inflect. */
@@ -315,6 +382,10 @@ function checkNamespace(context: NamespaceContext, namespace: string, namesOf: A
         problems.error(path, id, 'English has no such segment');
         continue;
       }
+      if (!checkCharacters(problems, path, id, message)) {
+        context.erroneous.add(`${locale}/${namespace}/${id}`);
+        continue;
+      }
       if (message.trim() === '') {
         // Not translated yet (as npm run i18n:add writes a new language): served in English until it is.
         if (message === '' && locale !== source && context.sidecars.get(sidecarFile(locale, namespace))?.get(id)?.state === 'initial') {
@@ -332,7 +403,9 @@ function checkNamespace(context: NamespaceContext, namespace: string, namesOf: A
         shape = messageShape(message);
       } catch (error) {
         if (!(error instanceof IcuSyntaxError)) throw error;
-        problems.error(path, id, error.message);
+        // At the character that is wrong, as an editor jumps to it.
+        const at = error.offset === undefined ? undefined : context.positionIn(path, id, error.offset);
+        problems.error(path, id, error.message, at);
         context.erroneous.add(`${locale}/${namespace}/${id}`);
         continue;
       }
@@ -387,7 +460,8 @@ function compareWithEnglish(
 function checkArguments(
   problems: ProblemList,
   article: Article,
-  glossary: ReadonlyMap<string, string>,
+  /** Undefined when the glossary could not be read: its names are not looked up. */
+  glossary: ReadonlyMap<string, string> | undefined,
   locale: string,
   id: string,
   shape: MessageShape,
@@ -402,7 +476,7 @@ function checkArguments(
       continue;
     }
     if (kinds.size !== 1 || !kinds.has('argument')) problems.error(path, id, `name {${name}} is inserted as it is, not formatted`);
-    if (!glossary.has(name)) problems.error(path, id, `name {${name}} is not in ${localeFile(locale, GLOSSARY_NAMESPACE)}`);
+    if (glossary && !glossary.has(name)) problems.error(path, id, `name {${name}} is not in ${localeFile(locale, GLOSSARY_NAMESPACE)}`);
   }
   return (argument) => !Object.hasOwn(article.arguments, argument);
 }

@@ -23,15 +23,51 @@ export interface MessageShape {
   readonly text: string;
 }
 
-/** Parses an ICU MessageFormat string, as the build's formatter will. Throws `IcuSyntaxError`. */
+/** Plain words for the parser's errors (formatjs's ErrorKind), for translators. */
+const ERROR_WORDS: Readonly<Record<string, string>> = {
+  MALFORMED_ARGUMENT: 'malformed argument: an argument is {name}, {name, number, …}, {name, plural, …} or {name, select, …}',
+  EXPECT_ARGUMENT_CLOSING_BRACE: 'an argument without its closing }',
+  EMPTY_ARGUMENT: 'empty braces {}: an argument needs a name',
+  EXPECT_ARGUMENT_TYPE: 'a comma after the argument’s name, but no type (number, date, plural, select)',
+  INVALID_ARGUMENT_TYPE: 'an argument type ICU does not know: number, date, time, plural, select or selectordinal',
+  MISSING_OTHER_CLAUSE: 'a plural or select without its other {…} branch',
+  UNCLOSED_TAG: 'a tag that is never closed (<b> needs </b>)',
+  UNMATCHED_CLOSING_TAG: 'a closing tag with no opening tag',
+  INVALID_TAG: 'a malformed tag',
+  UNCLOSED_QUOTE_IN_ARGUMENT_STYLE: "an apostrophe (') that quotes the rest of the argument: ICU reads ' as a quote",
+};
+
+/**
+ * The `{` that is never closed, or the `}` that closes nothing, as ICU reads braces (an apostrophe before a
+ * brace quotes it; `''` is an apostrophe): what a translator must fix, wherever the parser noticed it.
+ */
+export function unbalancedBrace(message: string): { readonly offset: number; readonly problem: string } | undefined {
+  const open: number[] = [];
+  for (let i = 0; i < message.length; i++) {
+    const c = message[i];
+    if (c === "'" && message[i + 1] === "'") i++;
+    else if (c === "'" && /[{}#|<]/.test(message[i + 1] ?? '')) {
+      const end = message.indexOf("'", i + 1);
+      if (end < 0) break;
+      i = end;
+    } else if (c === '{') open.push(i);
+    else if (c === '}' && open.pop() === undefined) return { offset: i, problem: 'a closing brace } that closes nothing' };
+  }
+  const unclosed = open.at(-1);
+  return unclosed === undefined ? undefined : { offset: unclosed, problem: 'unclosed brace: this { is never closed' };
+}
+
+/** Parses an ICU MessageFormat string, as the build's formatter will. Throws `IcuSyntaxError` saying where. */
 export function parseMessage(message: string): MessageFormatElement[] {
   let elements: MessageFormatElement[];
   try {
     elements = parse(message, { requiresOtherClause: true, captureLocation: true });
   } catch (error) {
     const e = error as Error & { location?: { start: { offset: number } } };
-    const at = e.location ? ` at character ${e.location.start.offset + 1}` : '';
-    throw new IcuSyntaxError(`ICU syntax error${at}: ${e.message.toLowerCase().replace(/_/g, ' ')}`);
+    const brace = unbalancedBrace(message);
+    if (brace) throw new IcuSyntaxError(`ICU syntax error: ${brace.problem}`, brace.offset);
+    const words = ERROR_WORDS[e.message] ?? e.message.toLowerCase().replace(/_/g, ' ');
+    throw new IcuSyntaxError(`ICU syntax error: ${words}`, e.location?.start.offset);
   }
   checkSkeletons(elements);
   return elements;
@@ -66,19 +102,19 @@ function checkSkeletons(elements: readonly MessageFormatElement[]): void {
     if (isNumberElement(el) && el.style && typeof el.style === 'object' && 'tokens' in el.style) {
       const unknown = el.style.tokens.map((t) => t.stem).filter((stem) => !STEMS.has(stem) && !CONCISE.test(stem));
       if (unknown.length > 0) {
-        const at = el.location ? ` at character ${el.location.start.offset + 1}` : '';
         const words = unknown
           .slice(0, 3)
           .map((w) => `"${w}"`)
           .join(', ');
         throw new IcuSyntaxError(
-          `ICU syntax error${at}: {${el.value}, number, ::…} has words that are no number skeleton (${words}): is its closing } missing?`,
+          `ICU syntax error: {${el.value}, number, ::…} has words that are no number skeleton (${words}): is its closing } missing?`,
+          el.location?.start.offset,
         );
       }
     } else if (isDateElement(el) && typeof el.style === 'string' && !DATE_STYLE_NAMES.has(el.style)) {
-      const at = el.location ? ` at character ${el.location.start.offset + 1}` : '';
       throw new IcuSyntaxError(
-        `ICU syntax error${at}: {${el.value}, date, ${el.style}} names no date style (${[...DATE_STYLE_NAMES].join(', ')}, or a skeleton ::…)`,
+        `ICU syntax error: {${el.value}, date, ${el.style}} names no date style (${[...DATE_STYLE_NAMES].join(', ')}, or a skeleton ::…)`,
+        el.location?.start.offset,
       );
     } else if (isSelectElement(el) || isPluralElement(el)) for (const option of Object.values(el.options)) checkSkeletons(option.value);
     else if (isTagElement(el)) checkSkeletons(el.children);
@@ -87,6 +123,13 @@ function checkSkeletons(elements: readonly MessageFormatElement[]): void {
 
 export class IcuSyntaxError extends Error {
   override name = 'IcuSyntaxError';
+  /** Where in the message (UTF-16 offset) the problem is, when it is known. */
+  readonly offset: number | undefined;
+
+  constructor(message: string, offset?: number) {
+    super(message);
+    this.offset = offset;
+  }
 }
 
 /** The arguments, tags and literal text of a message. Throws `IcuSyntaxError`. */

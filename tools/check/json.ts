@@ -53,7 +53,13 @@ function describe(code: string): string {
  * JSON.parse would silently collapse) are reported where they are; each value's position is registered, so
  * every problem of a segment is reported where its value starts.
  */
-export function parseFlatStrings(file: string, text: string, problems: ProblemList): Map<string, string> | undefined {
+export function parseFlatStrings(
+  file: string,
+  text: string,
+  problems: ProblemList,
+  /** Filled with where each value's string literal starts (its `"`), for `positionInString`. */
+  offsets?: Map<string, number>,
+): Map<string, string> | undefined {
   const tree = parseJsonTree(file, text, problems);
   if (!tree) return undefined;
   if (tree.type !== 'object') {
@@ -79,7 +85,18 @@ export function parseFlatStrings(file: string, text: string, problems: ProblemLi
       return;
     }
     values.set(key, String(valueNode.value));
+    offsets?.set(key, valueNode.offset);
   });
   problems.locate(file, positions, places.at(-1));
   return values;
+}
+
+/**
+ * The position in `text` of the character at `index` of the JSON string whose literal starts (its `"`) at
+ * `literal`: escapes (`\"`, `\u200c`) are longer in the file than in the string.
+ */
+export function positionInString(text: string, literal: number, index: number): Position {
+  let at = literal + 1;
+  for (let decoded = 0; decoded < index && at < text.length; decoded++) at += text[at] !== '\\' ? 1 : text[at + 1] === 'u' ? 6 : 2;
+  return lineAndColumn(text, at);
 }

@@ -43,6 +43,18 @@ export const rulesFor = (locale: string): readonly TextRule[] => [
   ...(LANGUAGE_RULES[new Intl.Locale(locale).language] ?? []),
 ];
 
+// Characters no text may hold: controls other than tab and line feed, non-characters (U+FFFE, U+FDD0…), lone
+// surrogates, and U+FFFD, which stands for bytes that were not UTF-8. They break the pages and the share cards.
+const UNUSABLE = /[\p{Cc}\p{Noncharacter_Code_Point}\p{Cs}\ufffd]/gu;
+const ALLOWED_CONTROLS = new Set(['\t', '\n']);
+
+/** Characters that are not text, as `U+000B`, each once, in the order found. */
+export function unusableCharacters(text: string): string[] {
+  const found = new Set<string>();
+  for (const [c] of text.matchAll(UNUSABLE)) if (!ALLOWED_CONTROLS.has(c)) found.add(hex(c));
+  return [...found];
+}
+
 const FORMAT = /\p{Cf}/gu;
 const ANY_FORMAT = /\p{Cf}/u;
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;

@@ -161,7 +161,8 @@ export function importDocument(
   const source = catalog.editions.source;
   const translations = Object.keys(catalog.editions.editions).filter((l) => l !== source);
   const locale = editionOf(document.targetLocale, translations);
-  if (editionOf(document.sourceLocale, [source]) !== source)
+  // A file that names no source language (translate-toolkit's xliff2po writes none) is read as this project's.
+  if (document.sourceLocale !== '' && editionOf(document.sourceLocale, [source]) !== source)
     problems.error(origin, undefined, `wrong source language "${document.sourceLocale}": the source is ${source}`, document.targetPosition);
   if (!locale)
     problems.error(
@@ -183,6 +184,7 @@ export function importDocument(
   const seen = new Set<string>();
   const changes: Change[] = [];
   const conflicts: Conflict[] = [];
+  const kept: ExchangeUnit[] = [];
   for (const unit of document.units) {
     // Looked up as own keys only: `constructor` or `__proto__` are unknown ids, not what a plain object inherits.
     const english = Object.hasOwn(catalog.resources[source] ?? {}, unit.namespace)
@@ -211,6 +213,19 @@ export function importDocument(
     const status = catalog.status[locale]?.[unit.namespace]?.[unit.id];
     const now = nsTargets.get(unit.id);
     const edited = now !== unit.target;
+    // Changed in the project since the export, and not in this file (its text is the one exported): the file has
+    // nothing to say about it, and the project's text stays (a three-way merge: another import of other segments
+    // of the same export, made meanwhile, is not undone).
+    if (edited && !options.force && unit.revision !== undefined && unit.revision === revision(unit.target)) {
+      problems.warning(
+        origin,
+        unit.id,
+        'changed in the project since this file was exported, not in this file: the project’s text is kept',
+        unit.position,
+      );
+      kept.push(unit);
+      continue;
+    }
     // Checked with the rest, so that a refused file names every problem at once, conflicts and all.
     if (edited && !options.force && unit.revision !== revision(now ?? ''))
       conflicts.push({
@@ -262,16 +277,37 @@ export function importDocument(
     writes.push({ path: localeFile(locale, namespace), text: serializeJson(values) });
     writes.push({ path: sidecarFile(locale, namespace), text: serializeJson(sidecar) });
   }
-  const after = withWrites(files, writes);
   // A problem of a segment this file brings is placed at its unit in the exchange file, not in the JSON.
-  const namespaceOf = new Map(writes.map((w) => [w.path, w.path.replace(/^.*\//, '').replace(/(\.state)?\.json$/, '')]));
-  for (const problem of checkProject(after).problems) {
-    if (problem.severity !== 'error' || !problem.file.startsWith(`locales/${locale}/`)) continue;
-    const key = `${namespaceOf.get(problem.file)}/${problem.segment}`;
-    if (problem.segment !== undefined && where.has(key)) {
-      const position = where.get(key);
-      problems.error(origin, problem.segment, problem.message, position);
-    } else problems.add(problem);
+  const namespaceOf = (path: string) => path.replace(/^.*\//, '').replace(/(\.state)?\.json$/, '');
+  const place = (candidate: ProjectFiles, only?: ReadonlySet<string>) => {
+    for (const problem of checkProject(candidate).problems) {
+      if (problem.severity !== 'error' || !problem.file.startsWith(`locales/${locale}/`)) continue;
+      const key = `${namespaceOf(problem.file)}/${problem.segment}`;
+      if (only && !only.has(key)) continue;
+      if (problem.segment !== undefined && where.has(key)) problems.error(origin, problem.segment, problem.message, where.get(key));
+      else problems.add(problem);
+    }
+  };
+  const after = withWrites(files, writes);
+  place(after);
+  // A text the file holds but that is not applied must still be one this edition could publish: a file of
+  // another language, or a broken one, is refused whole.
+  if (kept.length > 0) {
+    const proposed = new Map<string, Map<string, string>>();
+    for (const unit of kept) {
+      if (!proposed.has(unit.namespace)) proposed.set(unit.namespace, new Map(targets.get(unit.namespace) ?? current(unit.namespace)));
+      proposed.get(unit.namespace)!.set(unit.id, unit.target!);
+    }
+    place(
+      withWrites(
+        after,
+        [...proposed].map(([namespace, values]) => ({
+          path: localeFile(locale, namespace),
+          text: serializeJson(Object.fromEntries(values)),
+        })),
+      ),
+      new Set(kept.map((u) => `${u.namespace}/${u.id}`)),
+    );
   }
   if (problems.hasErrors) return refused(problems, conflicts);
   return { writes, problems: problems.items, changes, conflicts, locale };

@@ -1,10 +1,11 @@
 import { po, type PoData } from 'gettext-parser';
 import { localeFile } from '../check/check.ts';
-import type { Position } from '../check/problems.ts';
+import { printable, type Position } from '../check/problems.ts';
 import { isSegmentState, type SegmentState } from '../check/sidecar.ts';
 import { noCandidates, type CandidatesFor } from '../memory/candidates.ts';
 import { INTERFACE_NOTE, type ExchangeDocument, type ExchangeUnit } from './document.ts';
-import { ExchangeFormatError } from './xliff.ts';
+import { ExchangeFormatError } from './format-error.ts';
+import { placeholdersOf } from './placeholders.ts';
 
 // A PO string literal, for the "#| msgid" comment that shows a stale entry's previous English.
 const poString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
@@ -12,8 +13,14 @@ const poString = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g,
 const BLOCK_PREFIX = 'block: ';
 const STATE_PREFIX = 'state: ';
 const REVISION_PREFIX = 'revision: ';
-/** An extracted comment offering a match from the memory: `memory 87.5% (<origin>): <translation>`. */
+const PREVIOUS_PREFIX = 'previous-source: ';
+/** An extracted comment offering a match from the memory. */
 const MEMORY_PREFIX = 'memory ';
+/** `segment: <file>/<id>`: which segment an entry is, for tools that drop msgctxt (translate-toolkit's po2xliff). */
+export const SEGMENT_PREFIX = 'segment: ';
+const PLACEHOLDERS_PREFIX = 'placeholders: ';
+/** The flag that tells tools (Weblate's ICU check, say) the strings are ICU MessageFormat; msgfmt lets it be. */
+export const ICU_FLAG = 'icu-message-format';
 
 /**
  * gettext's Plural-Forms of the languages gettext documents (the messages use ICU plurals, so no entry has a
@@ -45,7 +52,7 @@ function gettextDate(date: Date): string {
  * gettext PO: msgctxt is the segment id, msgid the English, msgstr the translation; the reference names the
  * English file (so two files may share an id); `#, fuzzy` with `#| msgid` marks a stale translation; extracted
  * comments carry the block, the state and the revision of the target exported, and the memory's matches
- * (`candidatesFor`) for an entry still to translate.
+ * (`candidatesFor`, `memory 87.5% (<origin>): <translation>`) for an entry still to translate.
  */
 export function writePo(document: ExchangeDocument, now = new Date(), candidatesFor: CandidatesFor = noCandidates): string {
   const translations: PoData['translations'] = {
@@ -61,6 +68,8 @@ export function writePo(document: ExchangeDocument, now = new Date(), candidates
     const context = unit.id;
     const fuzzy = unit.stale || unit.state === 'initial';
     const entries = own(translations, context, () => ({}));
+    // The codes a translation must keep, for the translator and for tools that check them.
+    const placeholders = placeholdersOf(unit.source);
     own(entries, unit.source, () => ({
       msgctxt: context,
       msgid: unit.source,
@@ -68,12 +77,16 @@ export function writePo(document: ExchangeDocument, now = new Date(), candidates
       comments: {
         reference: localeFile(document.sourceLocale, unit.namespace),
         extracted: [
+          `${SEGMENT_PREFIX}${unit.namespace}/${unit.id}`,
           `${BLOCK_PREFIX}${unit.note ?? INTERFACE_NOTE}`,
           `${STATE_PREFIX}${unit.state}`,
           ...(unit.revision === undefined ? [] : [`${REVISION_PREFIX}${unit.revision}`]),
+          ...(placeholders.length === 0 ? [] : [`${PLACEHOLDERS_PREFIX}${placeholders.join(' ')}`]),
+          // Also as "#| msgid" below (gettext's way); this line survives tools that drop those (po2xliff).
+          ...(unit.previousSource === undefined ? [] : [`${PREVIOUS_PREFIX}${unit.previousSource}`]),
           ...candidatesFor(unit).map((c) => `${MEMORY_PREFIX}${c.similarity}% (${c.origin}): ${c.target.replace(/\s+/g, ' ')}`),
         ].join('\n'),
-        ...(fuzzy ? { flag: 'fuzzy' } : {}),
+        flag: [...(fuzzy ? ['fuzzy'] : []), ICU_FLAG].join(', '),
         ...(unit.previousSource === undefined ? {} : { previous: `msgid ${poString(unit.previousSource)}` }),
       },
     }));
@@ -118,6 +131,7 @@ function entryLines(text: string): Map<string, number> {
     const line = lines[i]!;
     if (line.trim() === '') start = -1;
     else if (start < 0) start = i + 1;
+    if (line.startsWith(`#. ${SEGMENT_PREFIX}`) && !found.has(line.slice(3))) found.set(line.slice(3), start);
     const m = /^msgctxt\s+("(?:[^"\\]|\\.)*")\s*$/.exec(line);
     if (!m) continue;
     let value = unquote(m[1]!);
@@ -139,28 +153,42 @@ export function readPo(text: string): ExchangeDocument {
   const lines = entryLines(text);
   const units: ExchangeUnit[] = [];
   for (const [context, entries] of Object.entries(parsed.translations)) {
-    if (context === '') continue;
     for (const entry of Object.values(entries)) {
-      const line = lines.get(entry.msgctxt ?? context);
-      const position: Position | undefined = line === undefined ? undefined : { line, column: 1 };
+      if (context === '' && entry.msgid === '') continue; // the header
       const comments = entry.comments ?? {};
-      const reference = /^locales\/[^/]+\/([^/]+)\.json$/.exec((comments.reference ?? '').split(/\s+/)[0] ?? '');
-      if (!reference)
-        throw new ExchangeFormatError(`entry "${context}": its reference must name the English file (#: locales/en/<file>.json)`, position);
       const extracted = (comments.extracted ?? '').split('\n');
       const value = (prefix: string) => extracted.find((l) => l.startsWith(prefix))?.slice(prefix.length);
+      const segment = value(SEGMENT_PREFIX);
+      const line =
+        entry.msgctxt !== undefined
+          ? lines.get(entry.msgctxt)
+          : segment !== undefined
+            ? lines.get(`${SEGMENT_PREFIX}${segment}`)
+            : undefined;
+      const position: Position | undefined = line === undefined ? undefined : { line, column: 1 };
+      // The English file and the id: the reference and msgctxt this project writes, else the segment comment.
+      const reference = /^locales\/[^/]+\/([^/]+)\.json$/.exec((comments.reference ?? '').split(/\s+/)[0] ?? '');
+      const named = segment === undefined ? undefined : /^([^/]+)\/(.+)$/.exec(segment);
+      const namespace = reference?.[1] ?? named?.[1];
+      const id = entry.msgctxt ?? named?.[2];
+      if (namespace === undefined || id === undefined)
+        throw new ExchangeFormatError(
+          `entry "${printable(entry.msgctxt ?? entry.msgid)}": it must name its segment (msgctxt "<id>" and #: locales/en/<file>.json, or #. segment: <file>/<id>)`,
+          position,
+        );
       const note = value(BLOCK_PREFIX);
       const exported = value(STATE_PREFIX);
       const revision = value(REVISION_PREFIX);
-      const fuzzy = (comments.flag ?? '').split(/,\s*/).includes('fuzzy');
+      const fuzzy = (comments.flag ?? '').split(/[,\s]+/).includes('fuzzy'); // one "#," line or several
       const target = entry.msgstr[0] ?? '';
       const exportedState = isSegmentState(exported) ? exported : 'translated';
       // PO knows only "fuzzy": with "#| msgid" it is a stale translation; without, one still in progress.
-      const stale = fuzzy && (comments.previous ?? '') !== '';
+      // translate-toolkit's xliff2po writes the previous English of an XLIFF 1.2 export as an extracted comment.
+      const stale = fuzzy && ((comments.previous ?? '') !== '' || value(PREVIOUS_PREFIX) !== undefined);
       const state: SegmentState = stale ? exportedState : fuzzy ? 'initial' : exportedState === 'initial' ? 'translated' : exportedState;
       units.push({
-        namespace: reference[1]!,
-        id: entry.msgctxt ?? context,
+        namespace,
+        id,
         source: entry.msgid,
         ...(target === '' ? {} : { target }),
         state,
