@@ -245,6 +245,16 @@ const PublishedDate: FC<{ view: ArticleView; site: Site }> = ({ view, site }) =>
   </>
 );
 
+/**
+ * The back link's arrow, drawn (no font of the site has an arrow, and a caret is not one): the same in every
+ * script, the colour of the link, hidden from screen readers (the link is named by its label).
+ */
+const BackArrow: FC = () => (
+  <svg class="arrow" viewBox="0 0 10 12" width="10" height="12" aria-hidden="true" focusable="false">
+    <path d="M5 0 10 5H6.5V12h-3V5H0Z" fill="currentColor" />
+  </svg>
+);
+
 /** The markers of the editor's notes about a segment: superscript links to the notes, named for screen readers. */
 const NoteMarks: FC<{ view: ArticleView; id: string }> = ({ view, id }) => (
   <>
@@ -343,7 +353,7 @@ export const ArticlePage: FC<{ shell: Shell; view: ArticleView }> = ({ shell, vi
                 <li id={`note-${note.index}`}>
                   <Text segment={note.segment} site={site} edition={edition} />{' '}
                   <a href={`#note-ref-${note.index}`} class="note-back" aria-label={site.ui(edition.locale, 'note-back').text}>
-                    ^
+                    <BackArrow />
                   </a>
                 </li>
               ))}

@@ -42,6 +42,8 @@ h2 { font-size: 1.3rem; margin-block: 2rem 0.5rem; }
 .note-ref a { text-decoration: none; padding-inline: 0.1em; }
 .notes { margin-block-start: 2rem; border-block-start: 1px solid var(--rule); font-size: 0.9rem; color: var(--muted); }
 .notes h2 { font-size: 1rem; }
+.note-back { display: inline-block; padding-inline: 0.25em; }
+.note-back .arrow { inline-size: 0.7em; block-size: 0.85em; vertical-align: -0.05em; }
 figcaption { font-size: 0.9rem; color: var(--muted); margin-block-start: 0.5rem; }
 .credit { display: block; font-size: 0.8rem; }
 .dateline { font-weight: bold; }

@@ -84,8 +84,6 @@ export const PERSIAN_RULES: readonly TypographyRule[] = [
   // «۲۹ دی ۱۴۰۰»: a day stays on the line of its month, and the month on the line of its year.
   { name: 'day-month', pattern: new RegExp(`(\\p{Nd}) (${PERSIAN_MONTHS})(?=$|[\\s\\p{P}])`, 'gu'), replacement: `$1${NBSP}$2` },
   { name: 'month-year', pattern: new RegExp(`(^|[\\s\\p{P}])(${PERSIAN_MONTHS}) (?=\\p{Nd})`, 'gu'), replacement: `$1$2${NBSP}` },
-  // «و» (and) is a word of one letter: it keeps to the word after it, as Russian «и» does.
-  { name: 'short-word', pattern: /(^|\s)(و|به|در|از|با|تا) (?=\S)/gu, replacement: `$1$2${NBSP}` },
   SPACED_DASH,
   // No space before a closing punctuation mark, and none inside guillemets.
   { name: 'space-before-punctuation', pattern: / +(?=[،؛؟.:!»)])/gu, replacement: '' },

@@ -41,6 +41,22 @@ describe('the editor’s note on the source’s slip (“who was elected in Augu
     });
   }
 
+  it('a translation may say where its marker goes (<note></note>): there, and not after the segment; the text elsewhere is without it', async () => {
+    const app = siteApp(
+      (c) =>
+        (c.resources.ru![SLUG]!['putin-hosted-raisi'] = c.resources.ru![SLUG]!['putin-hosted-raisi']!.replace(
+          / в августе\./,
+          ' в августе<note></note>.',
+        )),
+    );
+    const html = await (await app.request(`/ru/${SLUG}`)).text();
+    expect(html).toMatch(/августе<sup class="note-ref"><a href="#note-1" id="note-ref-1" aria-label="[^"]+">1<\/a><\/sup>\. Двухдневный/);
+    expect(html.match(/id="note-ref-1"/g)?.length).toBe(1);
+    const edition = (await (await app.request(`/ru/${SLUG}.json`)).json()) as { blocks: { segments: { id: string; text: string }[] }[] };
+    const segment = edition.blocks.flatMap((b) => b.segments).find((s) => s.id === 'putin-hosted-raisi')!;
+    expect(segment.text).toMatch(/августе\. Двухдневный/);
+  });
+
   it('is in the JSON edition, with the segment it is about', async () => {
     const edition = (await (await site.request(`/fa/${SLUG}.json`)).json()) as {
       notes: { id: string; on: string; text: string; lang: string }[];

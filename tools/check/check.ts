@@ -8,7 +8,7 @@ import {
   type SegmentStatus,
 } from '../../site/content.ts';
 import { describeEdition, type EditionState } from '../../site/editions.ts';
-import { ALLOWED_TAGS, isAllowedTag } from '../../site/rich-text.ts';
+import { ALLOWED_TAGS, isAllowedTag, NOTE_TAG } from '../../site/rich-text.ts';
 import { parseArticle } from './content.ts';
 import { EDITIONS_FILE, parseEditions } from './editions.ts';
 import { IcuSyntaxError, messageShape, type ArgumentKind, type MessageShape } from './icu.ts';
@@ -228,12 +228,21 @@ export function checkProject(files: ProjectFiles): CheckResult {
         if (!segments.some((s) => s.id === id)) problems.error(path, id, `no block of content/${article.slug}.json names this segment`);
     }
     const englishNames = new Map<string, string[]>();
-    checkNamespace(context, article.slug, (locale, segment, shape, file) => {
-      for (const name of shape.arguments.keys()) usedNames.get(locale)?.add(name).add(nameBase(name));
-      if (locale === source) englishNames.set(segment, [...shape.arguments.keys()]);
-      const glossary = unreadable.has(`${locale}/${GLOSSARY_NAMESPACE}`) ? undefined : glossaries.get(locale)!;
-      return checkArguments(problems, article, glossary, locale, segment, shape, file);
-    });
+    const roles: SegmentRoles = {
+      noted: new Set((article.notes ?? []).map((note) => note.on)),
+      datelines: new Set(article.blocks.flatMap((block) => (block.type === 'paragraph' && block.dateline ? [block.dateline] : []))),
+    };
+    checkNamespace(
+      context,
+      article.slug,
+      (locale, segment, shape, file) => {
+        for (const name of shape.arguments.keys()) usedNames.get(locale)?.add(name).add(nameBase(name));
+        if (locale === source) englishNames.set(segment, [...shape.arguments.keys()]);
+        const glossary = unreadable.has(`${locale}/${GLOSSARY_NAMESPACE}`) ? undefined : glossaries.get(locale)!;
+        return checkArguments(problems, article, glossary, locale, segment, shape, file);
+      },
+      roles,
+    );
     // A segment not translated yet will use the names its English uses.
     for (const { locale, id } of context.untranslated.get(article.slug) ?? [])
       for (const name of englishNames.get(id) ?? []) usedNames.get(locale)?.add(name);
@@ -361,12 +370,22 @@ function checkText(context: NamespaceContext, locale: string, path: string, id: 
     );
 }
 
+/** What an article's blocks allow its segments beyond English's shape. */
+interface SegmentRoles {
+  /** Segments an editor's note is about: a translation may say where its marker goes (`<note></note>`). */
+  readonly noted: ReadonlySet<string>;
+  /** Datelines: each edition writes one as its newsroom does, and may leave out a name (the country after a capital). */
+  readonly datelines: ReadonlySet<string>;
+}
+
+const NO_ROLES: SegmentRoles = { noted: new Set(), datelines: new Set() };
+
 /**
  * Checks one namespace in every locale against English: keys, ICU syntax, empty values, text rules, arguments
  * and tags, and each translation's state. `namesOf` checks what is particular to the namespace and returns the
  * arguments that are names (which each language may inflect), so the rest must match English exactly.
  */
-function checkNamespace(context: NamespaceContext, namespace: string, namesOf: ArgumentCheck): void {
+function checkNamespace(context: NamespaceContext, namespace: string, namesOf: ArgumentCheck, roles: SegmentRoles = NO_ROLES): void {
   const { problems, fileValues, locales, source } = context;
   const english = fileValues(source, namespace);
   const englishShapes = new Map<string, MessageShape>();
@@ -411,7 +430,8 @@ function checkNamespace(context: NamespaceContext, namespace: string, namesOf: A
       }
       checkText(context, locale, path, id, shape.text);
       for (const tag of shape.tags)
-        if (!isAllowedTag(tag))
+        if (tag === NOTE_TAG) checkNoteMark(problems, path, id, message, roles.noted.has(id));
+        else if (!isAllowedTag(tag))
           problems.error(
             path,
             id,
@@ -421,7 +441,7 @@ function checkNamespace(context: NamespaceContext, namespace: string, namesOf: A
       const sourceShape = englishShapes.get(id);
       if (locale === source) englishShapes.set(id, shape);
       else if (sourceShape) {
-        compareWithEnglish(problems, path, id, shape, sourceShape, isName);
+        compareWithEnglish(problems, path, id, shape, sourceShape, isName, roles.datelines.has(id));
         checkStyle(problems, path, id, shape, sourceShape);
       }
       if (problems.hasErrorsSince(before)) context.erroneous.add(`${locale}/${namespace}/${id}`);
@@ -443,6 +463,7 @@ function compareWithEnglish(
   shape: MessageShape,
   source: MessageShape,
   isName: IsName,
+  namesOptional: boolean,
 ): void {
   const plain = (s: MessageShape) => new Set([...s.arguments.keys()].filter((a) => !isName(a)));
   const mine = plain(shape);
@@ -451,9 +472,24 @@ function compareWithEnglish(
   for (const a of mine) if (!theirs.has(a)) problems.error(path, id, `argument {${a}} is not in the English`);
   const myNames = new Set([...shape.arguments.keys()].filter(isName).map(nameBase));
   for (const a of source.arguments.keys())
-    if (isName(a) && !myNames.has(a)) problems.error(path, id, `name {${a}} of the English is missing`);
-  for (const t of source.tags) if (!shape.tags.has(t)) problems.error(path, id, `tag <${t}> of the English is missing`);
-  for (const t of shape.tags) if (!source.tags.has(t)) problems.error(path, id, `tag <${t}> is not in the English`);
+    if (isName(a) && !myNames.has(a) && !namesOptional) problems.error(path, id, `name {${a}} of the English is missing`);
+  // The note marker's place is each language's own (checkNoteMark): not compared with English.
+  for (const t of source.tags) if (t !== NOTE_TAG && !shape.tags.has(t)) problems.error(path, id, `tag <${t}> of the English is missing`);
+  for (const t of shape.tags) if (t !== NOTE_TAG && !source.tags.has(t)) problems.error(path, id, `tag <${t}> is not in the English`);
+}
+
+/** `<note></note>`: only in a segment an editor's note is about, once, and empty (it marks a place). */
+function checkNoteMark(problems: ProblemList, path: string, id: string, message: string, noted: boolean): void {
+  if (!noted)
+    problems.error(
+      path,
+      id,
+      `<${NOTE_TAG}></${NOTE_TAG}> marks where an editor's note's marker goes: no editor's note is about this segment`,
+    );
+  else if ((message.match(new RegExp(`<${NOTE_TAG}>`, 'g')) ?? []).length > 1)
+    problems.error(path, id, `<${NOTE_TAG}></${NOTE_TAG}> may appear once`);
+  else if (!message.includes(`<${NOTE_TAG}></${NOTE_TAG}>`))
+    problems.error(path, id, `<${NOTE_TAG}></${NOTE_TAG}> holds nothing: it marks a place`);
 }
 
 /** An article segment's arguments: data arguments from the content file, everything else a glossary name. */
