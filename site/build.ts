@@ -90,7 +90,8 @@ function codeVersion(): string {
   visit('tools');
   // The dependencies as installed (a scratch copy of the project may have only package.json).
   files.push(...['package-lock.json', 'package.json'].filter((f) => existsSync(join(ROOT, f))));
-  return sha256(files.map((f) => `${f}\u0000${sha256(readFileSync(join(ROOT, f)))}`).join('\u0000'));
+  // And Node's zlib, which compresses the cards' PNG.
+  return sha256([`zlib ${process.versions.zlib}`, ...files.map((f) => `${f}\u0000${sha256(readFileSync(join(ROOT, f)))}`)].join('\u0000'));
 }
 
 const editions = new Editions(catalog.editions);

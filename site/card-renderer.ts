@@ -5,6 +5,7 @@ import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import { cardSvg, layoutCard, type CardLayout, type CardLine, type CardPen, type CardText, type Typesetter } from './card.ts';
 import { CARD_FALLBACK_FONTS, FONTS } from './fonts.ts';
 import { packageDir } from './packages.ts';
+import { encodePng } from './png.ts';
 import { Shaper, type FaceFile } from './shaper.ts';
 
 let loaded: Promise<void> | undefined;
@@ -87,7 +88,7 @@ export class CardRenderer {
     const svg = cardSvg(layout, this.#pen(layout));
     const resvg = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } });
     const image = resvg.render();
-    const png = image.asPng();
+    const png = encodePng(image.pixels, image.width, image.height);
     image.free();
     resvg.free();
     return { svg, png };

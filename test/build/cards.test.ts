@@ -150,3 +150,24 @@ describe('share cards are shaped and deterministic', () => {
     expect(leftmost).toEqual([a, p]);
   });
 });
+
+describe('the card’s PNG', () => {
+  it('is a PNG another decoder reads back to the very pixels rendered (resvg decoding it from a data: URL)', async () => {
+    const { Resvg } = await import('@resvg/resvg-wasm');
+    const card = cardText(PERSIAN, 'اخبار به زبان شما', 'پوتین و رئیسی در کرملین', DATE);
+    const { svg, png } = renderer.render(card);
+    const raster = (source: string) => {
+      const resvg = new Resvg(source, { font: { loadSystemFonts: false }, fitTo: { mode: 'original' } });
+      const image = resvg.render();
+      const pixels = new Uint8Array(image.pixels);
+      image.free();
+      resvg.free();
+      return pixels;
+    };
+    const decoded = raster(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}"><image width="${CARD.width}" height="${CARD.height}" href="data:image/png;base64,${Buffer.from(png).toString('base64')}"/></svg>`,
+    );
+    expect(Buffer.from(png.subarray(0, 8)).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
+    expect(Buffer.from(decoded).equals(Buffer.from(raster(svg)))).toBe(true);
+  });
+});
