@@ -79,6 +79,7 @@ export class Site {
   readonly #formatter = new Formatter((locale) => this.editions.get(locale)?.formatLocale ?? locale);
   readonly #views = new Map<string, ArticleView>();
   readonly #names = new Map<string, Values>();
+  readonly #ui = new Map<string, Segment>();
   readonly #status: Catalog['status'];
 
   constructor(catalog: Catalog) {
@@ -107,8 +108,13 @@ export class Site {
   }
 
   /** An interface string in the edition's language (the source's where it lacks one). */
-  ui(locale: string, id: string, values: Values = {}): Segment {
-    return this.#segment(locale, UI_NAMESPACE, id, () => values);
+  ui(locale: string, id: string, values?: Values): Segment {
+    if (values) return this.#segment(locale, UI_NAMESPACE, id, () => values);
+    // Every page shows a dozen of them: each formatted once per edition.
+    const key = `${locale}\u0000${id}`;
+    let segment = this.#ui.get(key);
+    if (!segment) this.#ui.set(key, (segment = this.#segment(locale, UI_NAMESPACE, id, () => ({}))));
+    return segment;
   }
 
   /**
