@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { assetFile, paths } from '../src/paths.ts';
 import { articleSegments, GLOSSARY_NAMESPACE, UI_NAMESPACE, type Article, type Catalog } from './content.ts';
-import { Editions, type Edition } from './editions.ts';
+import { Editions } from './editions.ts';
 import { chunks, lastModified, LISTING, newestFirst, oldestFirst } from './listing.ts';
 import { fingerprinted, ICON, stylesheet, type EditionFonts } from './style.ts';
 
@@ -196,6 +196,3 @@ export function planSite(catalog: Catalog, options: PlanOptions): Output[] {
   add(fingerprinted('icon', 'svg', ICON), 'site', [ICON]);
   return outputs;
 }
-
-/** The editions of a plan, published or not: what the worker and the `_headers` rules need. */
-export const planEditions = (catalog: Catalog): readonly Edition[] => new Editions(catalog.editions).all;
