@@ -38,7 +38,7 @@ const CASES: readonly { description: string; card: CardText; expected: { ellipsi
   },
   {
     description: 'a Persian headline, right to left, fits whole',
-    card: cardText(PERSIAN, 'اخبار به زبان شما', 'پوتین و رئیسی در کرملین از گسترش روابط حمایت کردند', {
+    card: cardText(PERSIAN, 'اخبار به زبان شما', 'پوتین و رئیسی در دیدار خود در کرملین بر گسترش روابط دو کشور تأکید کردند', {
       text: '۲۹ دی ۱۴۰۰',
       secondary: '۱۹ ژانویهٔ ۲۰۲۲',
     }),

@@ -9,29 +9,35 @@ describe('the editor’s note on the source’s slip (“who was elected in Augu
   const notes = [
     {
       locale: 'en',
+      where: 'after its segment',
+      marked: '[^]*?</span>',
       number: '1',
       label: 'Editor’s note 1',
       text: 'The original article said Ebrahim Raisi “was elected in August”: he won the presidential election on 18 June 2021 and took office in August 2021.',
     },
     {
       locale: 'fa',
+      where: 'after the words it is about, before the stop (<note></note>)',
+      marked: '[^<]*? مرداد ماه به ریاست‌جمهوری رسید',
       number: '۱',
       label: 'یادداشت ویراستار ۱',
       text: 'در متن اصلی آمده بود که ابراهیم رئیسی «در ماه اوت انتخاب شد»؛ او در انتخابات ریاست‌جمهوری ۲۸ خرداد ۱۴۰۰ (۱۸ ژوئن ۲۰۲۱) پیروز شد',
     },
     {
       locale: 'ru',
+      where: 'after its segment',
+      marked: '[^]*?</span>',
       number: '1',
       label: 'Примечание редакции 1',
       text: 'В оригинальной публикации говорилось, что Эбрахим Раиси «был избран в августе»: он победил на президентских выборах 18 июня 2021 года',
     },
   ];
-  for (const { locale, number, label, text } of notes) {
-    it(`${locale}: is marked on its segment by a superscript link named “${label}”, and shown at the end of the article`, async () => {
+  for (const { locale, where, marked, number, label, text } of notes) {
+    it(`${locale}: is marked on its segment ${where} by a superscript link named “${label}”, and shown at the end of the article`, async () => {
       const html = await page(locale);
       expect(html).toMatch(
         new RegExp(
-          `data-segment="putin-hosted-raisi">[^]*?</span><sup class="note-ref"><a href="#note-1" id="note-ref-1" aria-label="${label}">${number}</a></sup>`,
+          `data-segment="putin-hosted-raisi">${marked}<sup class="note-ref"><a href="#note-1" id="note-ref-1" aria-label="${label}">${number}</a></sup>`,
         ),
       );
       const aside = /<aside class="notes" aria-labelledby="notes-title">(.*?)<\/aside>/.exec(html)?.[1] ?? '';
