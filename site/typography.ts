@@ -33,8 +33,11 @@ export interface TypographyRule {
   readonly replacement: string;
 }
 
-/** For every language: a spaced dash stays on the line of the word before it (Typograf does this itself where it sets the dash). */
-const SPACED_DASH: TypographyRule = { name: 'spaced-dash', pattern: / ([–—]) /gu, replacement: `${NBSP}$1 ` };
+/**
+ * For every language: a spaced dash stays on the line of the word before it (Typograf does this itself where it
+ * sets the dash), the dash that ends a text too, as a dateline's («Тегеран —»), which nothing else would bind.
+ */
+const SPACED_DASH: TypographyRule = { name: 'spaced-dash', pattern: / ([–—])(?= |$)/gu, replacement: `${NBSP}$1` };
 
 const PERSIAN_MONTHS = [
   // Solar Hijri months, as CLDR writes them.

@@ -22,6 +22,12 @@ const RULES: readonly { description: string; locale: string; input: string; expe
     input: 'стран», — заявил',
     expected: 'стран»,~— заявил',
   },
+  {
+    description: 'Russian: a dash that ends a text (a dateline) stays on the line of the word before it',
+    locale: 'ru',
+    input: 'Тегеран —',
+    expected: 'Тегеран~—',
+  },
   { description: 'Russian: straight quotes become « »', locale: 'ru', input: 'назвал "необратимым"', expected: 'назвал «необратимым»' },
   {
     description: 'Russian: a hand-placed no-break space is kept where the rules want one',
@@ -34,6 +40,12 @@ const RULES: readonly { description: string; locale: string; input: string; expe
     locale: 'en-GB',
     input: 'from 40 years ago, “the accord – which',
     expected: 'from 40~years ago, “the accord~– which',
+  },
+  {
+    description: 'English: a dash that ends a text (a dateline) stays on the line of the word before it',
+    locale: 'en-GB',
+    input: 'Tehran, Iran –',
+    expected: 'Tehran, Iran~–',
   },
   {
     description: 'English: short words are not bound',
@@ -62,6 +74,12 @@ const RULES: readonly { description: string; locale: string; input: string; expe
     locale: 'fa',
     input: 'سوریه – جایی',
     expected: 'سوریه~– جایی',
+  },
+  {
+    description: 'Persian: a dash that ends a text (a dateline) stays on the line of the word before it',
+    locale: 'fa',
+    input: 'تهران –',
+    expected: 'تهران~–',
   },
   { description: 'a language no rule set knows is left as it is', locale: 'tr', input: 'Putin ve Reisi', expected: 'Putin ve Reisi' },
 ];
@@ -102,6 +120,11 @@ describe('the rules applied on the pages, never in the translators’ files', ()
     expect(html).toContain(`۲۹${NBSP}دی${NBSP}۱۴۰۰`);
     expect(html).toContain(`۲۰${ZWNJ}ساله`);
   });
+
+  for (const locale of ['en', 'fa', 'ru'])
+    it(`${locale}: the dateline’s closing dash stays on the line of the place`, async () => {
+      expect(await page(locale)).toMatch(/data-segment="dateline">[^<]*\S\u00a0[–—]<\/span>/);
+    });
 
   it('English: a number keeps to its word', async () => {
     expect(await page('en')).toContain(`40${NBSP}years ago`);
