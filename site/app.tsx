@@ -102,7 +102,7 @@ export function createSiteApp({ catalog, origin, fonts, cards }: SiteOptions): H
     const edition = editionOf(c);
     const articles = frontPages[n - 1];
     if (!edition || !articles || (n > 1 && articles.length === 0)) return c.notFound();
-    const views = articles.map((a) => site.articleView(edition.locale, a.slug)!);
+    const views = articles.map((a) => site.articleSummary(edition.locale, a.slug)!);
     return page(c, <FrontPage shell={shell} edition={edition} views={views} page={n} pages={frontPages.length} />);
   };
   app.get('/:locale/', (c) => front(c, 1));
@@ -115,7 +115,7 @@ export function createSiteApp({ catalog, origin, fonts, cards }: SiteOptions): H
     const locale = edition.locale;
     const ui = (id: string) => site.ui(locale, id).text;
     const entries = newest.slice(0, LISTING.feedSize).map((a) => {
-      const view = site.articleView(locale, a.slug)!;
+      const view = site.articleSummary(locale, a.slug)!;
       return { view, headline: blockSegment(view, 'headline')?.text ?? '', summary: blockSegment(view, 'standfirst')?.text };
     });
     const info = { origin, locale, title: `${site.frontTitle(locale).text} | ${ui('site-name')}`, author: ui('site-name') };
@@ -153,7 +153,7 @@ export function createSiteApp({ catalog, origin, fonts, cards }: SiteOptions): H
     const edition = editionOf(c);
     const article = articleOf(c);
     if (!cards || !edition || edition.state !== 'published' || !article) return c.notFound();
-    const view = site.articleView(edition.locale, article.slug)!;
+    const view = site.articleSummary(edition.locale, article.slug)!;
     const text = cardText(edition, site.ui(edition.locale, 'site-name').text, blockSegment(view, 'headline')?.text ?? '', view.date);
     return send(c, cards.render(text).png, 'image/png');
   });

@@ -1,5 +1,5 @@
 import { paths } from '../src/paths.ts';
-import type { ArticleView } from './site.ts';
+import type { ArticleSummary } from './site.ts';
 import { escapeXml } from './xml.ts';
 
 /**
@@ -32,11 +32,11 @@ export interface FeedInfo {
  */
 export function atomFeed(
   { origin, locale, title, author }: FeedInfo,
-  entries: readonly { view: ArticleView; headline: string; summary?: string | undefined }[],
+  entries: readonly { view: ArticleSummary; headline: string; summary?: string | undefined }[],
 ): string {
   const sorted = [...entries].sort((a, b) => b.view.date.iso.localeCompare(a.view.date.iso));
-  const stamp = (view: ArticleView, iso = view.date.iso) => middayOf(iso, view.article.published.timeZone);
-  const changed = (view: ArticleView) => stamp(view, view.modified?.iso);
+  const stamp = (view: ArticleSummary, iso = view.date.iso) => middayOf(iso, view.article.published.timeZone);
+  const changed = (view: ArticleSummary) => stamp(view, view.modified?.iso);
   const updated =
     sorted
       .map((e) => changed(e.view))

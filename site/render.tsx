@@ -5,7 +5,7 @@ import { CARD } from './card.ts';
 import { REVIEW_STATES, type Block, type ReviewState } from './content.ts';
 import type { Edition } from './editions.ts';
 import type { RichText } from './rich-text.ts';
-import { blockSegment, type ArticleView, type DateView, type Segment, type Site, type TextsView } from './site.ts';
+import { blockSegment, type ArticleSummary, type ArticleView, type DateView, type Segment, type Site, type TextsView } from './site.ts';
 import { jsonForScript, newsArticle } from './structured-data.ts';
 import type { WebFontFace } from './style.ts';
 
@@ -39,7 +39,7 @@ function isolate(text: string, dir: 'ltr' | 'rtl'): Child {
   return parts;
 }
 
-const headlineOf = (view: ArticleView) => blockSegment(view, 'headline');
+const headlineOf = (view: ArticleSummary) => blockSegment(view, 'headline');
 
 /**
  * Formatted text as elements: strings escaped (and isolated where needed), allowed tags as themselves, and the
@@ -217,7 +217,7 @@ const Layout: FC<LayoutProps> = ({
 };
 
 /** A date line: its label, the date in the edition's calendar, and in its second calendar if it has one. */
-const DateLine: FC<{ view: ArticleView; site: Site; label: string; date: DateView; kind: 'published' | 'updated' }> = ({
+const DateLine: FC<{ view: ArticleSummary; site: Site; label: string; date: DateView; kind: 'published' | 'updated' }> = ({
   view,
   site,
   label,
@@ -238,7 +238,7 @@ const DateLine: FC<{ view: ArticleView; site: Site; label: string; date: DateVie
 );
 
 /** When the article was published, and when it was last corrected (if it was). */
-const PublishedDate: FC<{ view: ArticleView; site: Site }> = ({ view, site }) => (
+const PublishedDate: FC<{ view: ArticleSummary; site: Site }> = ({ view, site }) => (
   <>
     <DateLine view={view} site={site} label="published-label" date={view.date} kind="published" />
     {view.modified ? <DateLine view={view} site={site} label="updated-label" date={view.modified} kind="updated" /> : null}
@@ -369,7 +369,7 @@ export const ArticlePage: FC<{ shell: Shell; view: ArticleView }> = ({ shell, vi
  * A page of an edition's list of articles, newest first: the front page is page 1; each page links the pages
  * before and after it (and says so to crawlers: `rel=prev`, `rel=next`), so every article is reachable.
  */
-export const FrontPage: FC<{ shell: Shell; edition: Edition; views: readonly ArticleView[]; page: number; pages: number }> = ({
+export const FrontPage: FC<{ shell: Shell; edition: Edition; views: readonly ArticleSummary[]; page: number; pages: number }> = ({
   shell,
   edition,
   views,

@@ -31,11 +31,18 @@ export interface TextsView {
 }
 
 /** One edition of one article: what the page and the JSON edition are made of. */
-export interface ArticleView extends TextsView {
+/** What a list, a feed or a card shows of an article in an edition: its headline and standfirst, its dates. */
+export interface ArticleSummary {
+  readonly edition: Edition;
   readonly article: Article;
+  /** The headline's and the standfirst's segments (an article view has every segment). */
+  readonly segments: ReadonlyMap<string, Segment>;
   readonly date: DateView;
   /** The date of the last correction, where the article records one (`modified` in its content file). */
   readonly modified?: DateView;
+}
+
+export interface ArticleView extends TextsView, ArticleSummary {
   readonly notes: readonly NoteView[];
 }
 
@@ -64,13 +71,19 @@ export interface NoteView {
  * it, and each edition's view is built once. The pages only ask; they never parse or format.
  */
 /** The segment of an article's headline or standfirst block, in a view of it. */
-export function blockSegment(view: ArticleView, type: 'headline' | 'standfirst'): Segment | undefined {
+export function blockSegment(view: ArticleSummary, type: 'headline' | 'standfirst'): Segment | undefined {
   const block = view.article.blocks.find((b) => b.type === type);
   return block && 'segment' in block ? view.segments.get(block.segment) : undefined;
 }
 
-/** Article views kept at once: enough for the pages of one article in every edition, and a page of a list. */
+/** Article views (and summaries) kept at once: the pages of an article in every edition, and a few lists' worth. */
 const VIEW_CACHE_SIZE = 256;
+
+/** Keeps `value` in a cache of the most recent VIEW_CACHE_SIZE: memory does not grow with the archive. */
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= VIEW_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+}
 
 export class Site {
   readonly editions: Editions;
@@ -80,6 +93,8 @@ export class Site {
   readonly #views = new Map<string, ArticleView>();
   readonly #names = new Map<string, Values>();
   readonly #ui = new Map<string, Segment>();
+  readonly #interfaces = new Map<string, TextsView>();
+  readonly #summaries = new Map<string, ArticleSummary>();
   readonly #status: Catalog['status'];
 
   constructor(catalog: Catalog) {
@@ -145,11 +160,17 @@ export class Site {
   interfaceView(locale: string): TextsView | undefined {
     const edition = this.editions.get(locale);
     if (!edition) return undefined;
+    let view = this.#interfaces.get(locale);
     // The values the pages give the interface strings that take one: the front page's list, a note's number.
-    return this.#view(edition, UI_NAMESPACE, this.#texts.ids(UI_NAMESPACE), (used) => ({
-      languages: this.languageList(used, this.editions.published),
-      number: this.#formatter.number(used, 1),
-    }));
+    if (!view)
+      this.#interfaces.set(
+        locale,
+        (view = this.#view(edition, UI_NAMESPACE, this.#texts.ids(UI_NAMESPACE), (used) => ({
+          languages: this.languageList(used, this.editions.published),
+          number: this.#formatter.number(used, 1),
+        }))),
+      );
+    return view;
   }
 
   /** Segments `ids` of a namespace in an edition: resolved, formatted, with their states, fallbacks and drafts. */
@@ -180,38 +201,65 @@ export class Site {
     return names;
   }
 
+  /**
+   * What lists, feeds and cards show of an article in an edition: only its headline and standfirst formatted, not
+   * its every segment (a list of fifty articles formats a hundred segments, not a thousand).
+   */
+  articleSummary(locale: string, slug: string): ArticleSummary | undefined {
+    const key = `${locale}/${slug}`;
+    const cached = this.#views.get(key) ?? this.#summaries.get(key);
+    if (cached) return cached;
+    const article = this.articles.get(slug);
+    const edition = this.editions.get(locale);
+    if (!article || !edition) return undefined;
+    const ids = article.blocks.flatMap((b) => (b.type === 'headline' || b.type === 'standfirst' ? [b.segment] : []));
+    const summary: ArticleSummary = {
+      edition,
+      article,
+      segments: this.#view(edition, slug, ids, this.#valuesOf(article)).segments,
+      ...this.#dates(edition, article),
+    };
+    remember(this.#summaries, key, summary);
+    return summary;
+  }
+
+  /** The values an article's segments are formatted with: the glossary's names in the language each segment is found in, and its data arguments. */
+  #valuesOf(article: Article): (used: string) => Values {
+    const data = argumentValues(article);
+    const values = new Map<string, Values>();
+    return (used) => {
+      let v = values.get(used);
+      if (!v) values.set(used, (v = { ...this.#glossary(used), ...data }));
+      return v;
+    };
+  }
+
+  /** An article's dates as an edition writes them: published, and corrected where it was. */
+  #dates(edition: Edition, article: Article): { date: DateView; modified?: DateView } {
+    const dateView = (iso: string): DateView => {
+      const text = this.#formatter.date(edition.locale, iso, edition.calendar, { line: true });
+      return edition.secondaryCalendar
+        ? { iso, text, secondary: this.#formatter.date(edition.locale, iso, edition.secondaryCalendar) }
+        : { iso, text };
+    };
+    return { date: dateView(article.published.date), ...(article.modified ? { modified: dateView(article.modified.date) } : {}) };
+  }
+
   /** An edition of an article, built on first use. */
   articleView(locale: string, slug: string): ArticleView | undefined {
     const key = `${locale}/${slug}`;
     const cached = this.#views.get(key);
     if (cached) return cached;
-    // The views of the pages rendered lately, not of the whole archive: memory does not grow with it.
-    if (this.#views.size >= VIEW_CACHE_SIZE) this.#views.delete(this.#views.keys().next().value!);
     const article = this.articles.get(slug);
     const edition = this.editions.get(locale);
     if (!article || !edition) return undefined;
-    // The glossary's names in the language each segment is found in, and the article's data arguments.
-    const data = argumentValues(article);
-    const values = new Map<string, Values>();
-    const valuesIn = (used: string) => {
-      let v = values.get(used);
-      if (!v) values.set(used, (v = { ...this.#glossary(used), ...data }));
-      return v;
-    };
     const texts = this.#view(
       edition,
       slug,
       articleSegments(article).map((s) => s.id),
-      valuesIn,
+      this.#valuesOf(article),
     );
-    const dateView = (iso: string): DateView => {
-      const text = this.#formatter.date(locale, iso, edition.calendar, { line: true });
-      return edition.secondaryCalendar
-        ? { iso, text, secondary: this.#formatter.date(locale, iso, edition.secondaryCalendar) }
-        : { iso, text };
-    };
-    const date = dateView(article.published.date);
-    const modified = article.modified ? dateView(article.modified.date) : undefined;
+    const { date, modified } = this.#dates(edition, article);
     const notes = (article.notes ?? []).map((note, i): NoteView => {
       const number = this.#formatter.number(locale, i + 1);
       return {
@@ -223,7 +271,7 @@ export class Site {
       };
     });
     const view: ArticleView = { ...texts, article, date, ...(modified ? { modified } : {}), notes };
-    this.#views.set(key, view);
+    remember(this.#views, key, view);
     return view;
   }
 }
