@@ -7,26 +7,26 @@
 // it before `dev` and `deploy`.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parse as parseToml } from 'smol-toml';
 import type { SiteManifest } from '../src/site-manifest.ts';
 import { formatProblem } from '../tools/check/problems.ts';
 import { blockingOutput } from '../tools/cli.ts';
-import { ROOT, readProjectFiles } from '../tools/project-files.ts';
+import { ROOT } from '../tools/project-files.ts';
 import { writeAtomic } from '../tools/write-atomic.ts';
 import { assignTiers } from './archive.ts';
 import { BuildCache } from './build-cache.ts';
-import { checkWithCache } from './check-cache.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { buildDirectories } from './directories.ts';
 import { Editions } from './editions.ts';
-import { planFonts } from './font-subset.ts';
 import { sha256 } from './hash.ts';
 import { staticHeaders } from './headers.ts';
 import { limitProblems } from './limits.ts';
 import { checkOrigin } from './origin.ts';
 import { planSite } from './plan.ts';
+import type { Prepared } from './prepare.ts';
 import { renderPages } from './render-pool.ts';
-import { Site } from './site.ts';
 import { RenderError, type Job } from './render-jobs.ts';
 
 const started = performance.now();
@@ -47,7 +47,7 @@ const fail = (message: string): never => {
 };
 
 const code = codeVersion();
-const result = checkWithCache(readProjectFiles(), CACHE, code);
+const { result, fonts: planned, fontProblem } = await prepare();
 for (const problem of result.problems) if (problem.severity === 'error') console.error(formatProblem(problem));
 const catalog = result.catalog ?? fail('nothing built: fix the errors above (npm run i18n:check lists every problem)');
 const config = (() => {
@@ -74,6 +74,32 @@ const checkedOrigin = checkOrigin(
 );
 const origin = typeof checkedOrigin === 'string' ? checkedOrigin : fail(checkedOrigin.problem);
 
+/**
+ * Reads, checks and plans the fonts in a process of its own (site/prepare.ts), whose memory is the system's again
+ * when it ends. A failure it can name (a lock held, a file that cannot be read) it has printed.
+ */
+function prepare(): Promise<Prepared> {
+  return new Promise((resolve, reject) => {
+    const child = fork(
+      fileURLToPath(new URL('./prepare.ts', import.meta.url)),
+      [JSON.stringify({ cacheDir: CACHE, fontCache: join(ROOT, '.cache', 'fonts'), code })],
+      {
+        // The same Node, with what this one was started with (tsx), and messages that carry Maps.
+        execArgv: process.execArgv,
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      },
+    );
+    let prepared: Prepared | undefined;
+    child.once('message', (message) => (prepared = message as Prepared));
+    child.once('error', reject);
+    child.once('exit', (status) => {
+      if (prepared && status === 0) resolve(prepared);
+      else fail(`nothing built: the project's files could not be read (exit code ${status}; the line above says why)`);
+    });
+  });
+}
+
 /** The version of the code that checks and renders the pages: every file of site/, src/ (but what the build writes) and tools/, and the locked dependencies. */
 function codeVersion(): string {
   const files: string[] = [];
@@ -97,7 +123,7 @@ function codeVersion(): string {
 const editions = new Editions(catalog.editions);
 // Web fonts: each edition's fonts, subset by HarfBuzz to its characters (site/font-subset.ts); every page's
 // characters are checked against them as it is rendered.
-const fonts = await planFonts(new Site(catalog), catalog, join(ROOT, '.cache', 'fonts')).catch((error: Error) => fail(error.message));
+const fonts = planned ?? fail(fontProblem ?? 'the fonts could not be planned');
 writeGenerated(join(ROOT, 'site', 'generated', 'fonts.json'), `${JSON.stringify(fonts.faces, null, 2)}\n`);
 const plan = planSite(catalog, { code, origin, cards: true, fonts: fonts.faces });
 const headers = await staticHeaders(editions.all);
@@ -117,6 +143,9 @@ const keys = new Map(plan.map((o) => [o.file, o.key]));
 
 let rendered = 0;
 try {
+  // The files' texts and the check's workings are garbage now: collected before the threads take their share of
+  // memory, so a large build's peak is one of them, not their sum (`--expose-gc`, as the build command runs it).
+  (globalThis as { gc?: () => void }).gc?.();
   await renderPages(jobs, {
     catalog,
     origin,

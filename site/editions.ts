@@ -88,6 +88,9 @@ export class Editions {
     return this.#byLocale.get(locale);
   }
 
+  /** The tag a locale formats dates and numbers with: its edition's `formatLocale` (`en` → `en-GB`), else itself. */
+  readonly formatLocaleOf = (locale: string): string => this.#byLocale.get(locale)?.formatLocale ?? locale;
+
   /** An edition known to exist (the caller took its locale from this list). */
   of(locale: string): Edition {
     const edition = this.#byLocale.get(locale);

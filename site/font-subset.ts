@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import * as hb from 'harfbuzzjs';
 import subsetFont from 'subset-font';
 import type { Catalog } from './content.ts';
-import type { Edition } from './editions.ts';
 import { FONTS, fontOf, type Font } from './fonts.ts';
 import { sha256 } from './hash.ts';
 import { packageDir } from './packages.ts';
 import { writeAtomic } from '../tools/write-atomic.ts';
-import type { Site } from './site.ts';
+import type { Edition, Editions } from './editions.ts';
 import type { EditionFonts, WebFontFace } from './style.ts';
 
 /**
@@ -152,7 +151,11 @@ const slug = (font: Font) => `${font.family.toLowerCase().replace(/[^a-z0-9]+/g,
  * lacks goes to the first other font of the site that has it (the switcher's «Русский» on a Persian page). Each
  * weight is subset by HarfBuzz (subset-font) to WOFF2 (kept in `cache`), named by a hash of its bytes.
  */
-export async function planFonts(site: Site, catalog: Catalog, cache: string): Promise<FontPlan> {
+export async function planFonts(
+  site: { readonly editions: Editions; autonym(locale: string): string },
+  catalog: Catalog,
+  cache: string,
+): Promise<FontPlan> {
   const files = new Map<string, Uint8Array>();
   const faces: Record<string, WebFontFace[]> = {};
   const fonts = Object.values(FONTS);

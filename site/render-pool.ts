@@ -26,21 +26,29 @@ const THREAD_THRESHOLD = 400;
 const BATCH = 64;
 
 /**
- * Renders the jobs on the machine's cores: a pool of worker threads, each with its own site app over the same
- * catalog, fed batches of jobs (the jobs of one group kept together) until none is left. A small build renders
- * in this thread. Rejects with the first page that failed; the pages written before it stay written.
+ * Renders the jobs on the machine's cores: this thread, and a worker thread for each other core, each with its own
+ * site app over the same catalog (a thread's copy of it; this one shares the build's), fed batches of jobs (the
+ * jobs of one group kept together) until none is left. A small build renders in this thread alone. Rejects with
+ * the first page that failed; the pages written before it stay written.
  */
 export async function renderPages(jobs: readonly (Job & { group: string })[], options: RenderOptions): Promise<Written[]> {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(jobs.length / BATCH)));
+  const written: Written[] = [];
+  const record = (batch: readonly Written[]) => {
+    for (const w of batch) {
+      written.push(w);
+      options.onWritten?.(w);
+    }
+  };
+  const app = createSiteApp({
+    catalog: options.catalog,
+    origin: options.origin,
+    fonts: options.fonts,
+    ...(options.cards ? { cards: await CardRenderer.fromPackages() } : {}),
+  });
+  const check = glyphChecker(new Editions(options.catalog.editions).all, options.fonts);
   if (jobs.length < THREAD_THRESHOLD || threads === 1) {
-    const app = createSiteApp({
-      catalog: options.catalog,
-      origin: options.origin,
-      fonts: options.fonts,
-      ...(options.cards ? { cards: await CardRenderer.fromPackages() } : {}),
-    });
-    const written = await renderJobs(app, jobs, glyphChecker(new Editions(options.catalog.editions).all, options.fonts));
-    for (const w of written) options.onWritten?.(w);
+    record(await renderJobs(app, jobs, check));
     return written;
   }
 
@@ -55,35 +63,55 @@ export async function renderPages(jobs: readonly (Job & { group: string })[], op
   }
   if (batch.length > 0) batches.push(batch);
 
-  const written: Written[] = [];
   const workers: Worker[] = [];
+  let failed: Error | undefined;
   try {
-    await new Promise<void>((resolve, reject) => {
-      let running = threads;
-      for (let t = 0; t < threads; t++) {
+    // The other threads: each is sent two batches ahead, so it has the next while this thread renders one.
+    const others = new Promise<void>((resolve, reject) => {
+      let ready = 0;
+      let outstanding = 0;
+      const settleIfDone = () => {
+        if (ready === threads - 1 && outstanding === 0 && batches.length === 0) resolve();
+      };
+      for (let t = 1; t < threads; t++) {
         const worker = new Worker(new URL('./render-worker.ts', import.meta.url), {
           workerData: { catalog: options.catalog, origin: options.origin, fonts: options.fonts, cards: options.cards },
         });
         workers.push(worker);
-        const next = () => {
-          const work = batches.shift();
-          if (work) worker.postMessage(work);
-          else if (--running === 0) resolve();
+        const send = (count: number) => {
+          for (let i = 0; i < count; i++) {
+            const work = batches.shift();
+            if (!work) break;
+            worker.postMessage(work);
+            outstanding++;
+          }
         };
         worker.on('message', (message: { ready?: true; written?: Written[]; error?: string }) => {
-          if (message.error !== undefined) return reject(new RenderError(message.error));
-          for (const w of message.written ?? []) {
-            written.push(w);
-            options.onWritten?.(w);
+          if (message.error !== undefined) return reject((failed = new RenderError(message.error)));
+          if (message.ready) {
+            ready++;
+            send(2);
+          } else {
+            outstanding--;
+            record(message.written ?? []);
+            send(1);
           }
-          next();
+          settleIfDone();
         });
-        worker.on('error', reject);
+        worker.on('error', (error) => reject((failed = error)));
         worker.on('exit', (code) => {
-          if (code !== 0) reject(new RenderError(`a render thread stopped (exit code ${code})`));
+          if (code !== 0) reject((failed = new RenderError(`a render thread stopped (exit code ${code})`)));
         });
       }
     });
+    // (Awaited below; a failure of this thread's first must not leave it unhandled.)
+    others.catch(() => undefined);
+    // This thread renders too, a batch at a time, letting the others' messages in between.
+    while (batches.length > 0 && !failed) {
+      record(await renderJobs(app, batches.shift()!, check));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await others;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -89,7 +89,7 @@ export class Site {
   readonly editions: Editions;
   readonly articles: ReadonlyMap<string, Article>;
   readonly #texts: Texts;
-  readonly #formatter = new Formatter((locale) => this.editions.get(locale)?.formatLocale ?? locale);
+  readonly #formatter = new Formatter((locale) => this.editions.formatLocaleOf(locale));
   readonly #views = new Map<string, ArticleView>();
   readonly #names = new Map<string, Values>();
   readonly #ui = new Map<string, Segment>();

@@ -1,0 +1,34 @@
+// The build's first step, in a process of its own (site/build.ts runs it): read content/ and locales/, check them
+// (or take the check's result from the last build, where nothing changed), and plan each edition's fonts. All
+// that reading and checking holds every file's text and the check's workings at once; done in a process, that
+// memory is the system's again when it ends, before the pages are rendered (a thread's is not: the allocator
+// keeps it), so a large build's peak is one step's, not their sum.
+import type { CheckResult } from '../tools/check/check.ts';
+import { readProjectFiles } from '../tools/project-files.ts';
+import { checkWithCache } from './check-cache.ts';
+import { Editions } from './editions.ts';
+import { planFonts, type FontPlan } from './font-subset.ts';
+import { Formatter } from './format.ts';
+
+/** What the step hands back: the check's result, and the fonts where the check let them be planned. */
+export interface Prepared {
+  readonly result: CheckResult;
+  readonly fonts?: FontPlan;
+  /** Why the fonts could not be planned (a font package of another version, say). */
+  readonly fontProblem?: string;
+}
+
+const { cacheDir, fontCache, code } = JSON.parse(process.argv[2]!) as { cacheDir: string; fontCache: string; code: string };
+const result = checkWithCache(readProjectFiles(), cacheDir, code);
+let prepared: Prepared = { result };
+if (result.catalog) {
+  const editions = new Editions(result.catalog.editions);
+  // The editions and their names in their own languages are all the fonts need: no i18next holding every text.
+  const formatter = new Formatter(editions.formatLocaleOf);
+  try {
+    prepared = { result, fonts: await planFonts({ editions, autonym: (l) => formatter.autonym(l) }, result.catalog, fontCache) };
+  } catch (error) {
+    prepared = { result, fontProblem: (error as Error).message };
+  }
+}
+process.send!(prepared, () => process.disconnect());
