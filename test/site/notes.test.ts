@@ -19,10 +19,10 @@ describe('the editor’s note on the source’s slip (“who was elected in Augu
       locale: 'fa',
       number: '۱',
       label: 'یادداشت ویراستار ۱',
-      text: 'در متن اصلی آمده بود که ابراهیم رئیسی «در ماه اوت انتخاب شد»؛ او در انتخابات ریاست‌جمهوری ۲۸ خرداد ۱۴۰۰ (۱۸ ژوئن ۲۰۲۱) پیروز شد',
-      // Persian too puts it after the words the note is about, before the stop (<note></note>).
+      text: 'در متن اصلی آمده است که ابراهیم رئیسی «در ماه اوت انتخاب شد»؛ او در انتخابات ریاست‌جمهوری ۲۸ خرداد ۱۴۰۰ (۱۸ ژوئن ۲۰۲۱) پیروز شد',
+      // Persian too puts it after the words the note is about (<note></note>), here before the comma that closes the clause.
       where: 'after «به ریاست‌جمهوری رسید»',
-      before: 'data-segment="putin-hosted-raisi">[^<]*? مرداد ماه به ریاست‌جمهوری رسید',
+      before: 'data-segment="putin-hosted-raisi">[^<]*? مرداد امسال به ریاست‌جمهوری رسید',
     },
     {
       locale: 'ru',
