@@ -21,7 +21,7 @@ if (typeof origin !== 'string') {
 }
 if (!dryRun) {
   // Build (as wrangler deploy's own [build] would, for the origin it publishes), then the archive tier's upload.
-  for (const step of [['--import', 'tsx', join(ROOT, 'site', 'build.ts')], [join(ROOT, 'scripts', 'archive-sync.ts')]]) {
+  for (const step of [['--expose-gc', '--import', 'tsx', join(ROOT, 'site', 'build.ts')], [join(ROOT, 'scripts', 'archive-sync.ts')]]) {
     const run = spawnSync(process.execPath, step, { stdio: 'inherit', env: { ...process.env, WRANGLER_COMMAND: 'deploy' } });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
