@@ -15,7 +15,7 @@ import { fingerprinted, ICON, stylesheet, type EditionFonts } from './style.ts';
 
 /** Renders a share card (1200×630 PNG) of the text given: the build's renderer (site/card-renderer.ts). */
 export interface CardRendering {
-  render(card: ReturnType<typeof cardText>): { readonly png: Uint8Array };
+  render(card: ReturnType<typeof cardText>): { readonly png: Uint8Array } | Promise<{ readonly png: Uint8Array }>;
 }
 
 /** What the pages are built from. */
@@ -138,24 +138,24 @@ export function createSiteApp({ catalog, origin, fonts, cards }: SiteOptions): H
   // The share cards messengers and search engines show for an edition's links: its front page's (its name, and
   // the languages every article is published in) and each article's (its headline and date). A draft edition
   // has none: it is not shared.
-  app.get('/:locale/card.png', (c) => {
+  app.get('/:locale/card.png', async (c) => {
     const edition = editionOf(c);
     if (!cards || !edition || edition.state !== 'published') return c.notFound();
     const locale = edition.locale;
     const languages = site.ui(locale, 'editions-list', { languages: site.languageList(locale, editions.published) }).text;
     return send(
       c,
-      cards.render(cardText(edition, site.ui(locale, 'site-name').text, site.frontTitle(locale).text, { text: languages })).png,
+      (await cards.render(cardText(edition, site.ui(locale, 'site-name').text, site.frontTitle(locale).text, { text: languages }))).png,
       'image/png',
     );
   });
-  app.get('/:locale/:slug/card.png', (c) => {
+  app.get('/:locale/:slug/card.png', async (c) => {
     const edition = editionOf(c);
     const article = articleOf(c);
     if (!cards || !edition || edition.state !== 'published' || !article) return c.notFound();
     const view = site.articleSummary(edition.locale, article.slug)!;
     const text = cardText(edition, site.ui(edition.locale, 'site-name').text, blockSegment(view, 'headline')?.text ?? '', view.date);
-    return send(c, cards.render(text).png, 'image/png');
+    return send(c, (await cards.render(text)).png, 'image/png');
   });
 
   // The parallel review page: a translation's work, for translators and learners; never for search engines.

@@ -25,7 +25,7 @@ import { staticHeaders } from './headers.ts';
 import { limitProblems } from './limits.ts';
 import { checkOrigin } from './origin.ts';
 import { planSite } from './plan.ts';
-import type { Prepared } from './prepare.ts';
+import { prepare, type PrepareOptions, type Prepared } from './prepare.ts';
 import { renderPages } from './render-pool.ts';
 import { RenderError, type Job } from './render-jobs.ts';
 
@@ -47,7 +47,7 @@ const fail = (message: string): never => {
 };
 
 const code = codeVersion();
-const { result, fonts: planned, fontProblem } = await prepare();
+const { result, fonts: planned, fontProblem } = await prepareProject();
 for (const problem of result.problems) if (problem.severity === 'error') console.error(formatProblem(problem));
 const catalog = result.catalog ?? fail('nothing built: fix the errors above (npm run i18n:check lists every problem)');
 const config = (() => {
@@ -75,21 +75,22 @@ const checkedOrigin = checkOrigin(
 const origin = typeof checkedOrigin === 'string' ? checkedOrigin : fail(checkedOrigin.problem);
 
 /**
- * Reads, checks and plans the fonts in a process of its own (site/prepare.ts), whose memory is the system's again
- * when it ends. A failure it can name (a lock held, a file that cannot be read) it has printed.
+ * Reads, checks and plans the fonts (site/prepare.ts): here for a small project; for a large one in a process of
+ * its own (site/prepare-process.ts), whose memory is the system's again when it ends. A failure it can name (a
+ * lock held, a file that cannot be read) it has printed.
  */
-function prepare(): Promise<Prepared> {
+function prepareProject(): Promise<Prepared> {
+  const options: PrepareOptions = { cacheDir: CACHE, fontCache: join(ROOT, '.cache', 'fonts'), code };
+  const files = existsSync(join(ROOT, 'locales')) ? readdirSync(join(ROOT, 'locales'), { recursive: true }).length : 0;
+  // Past this many files, in a process of its own (its memory then leaves with it).
+  if (files <= 4000) return prepare(options);
   return new Promise((resolve, reject) => {
-    const child = fork(
-      fileURLToPath(new URL('./prepare.ts', import.meta.url)),
-      [JSON.stringify({ cacheDir: CACHE, fontCache: join(ROOT, '.cache', 'fonts'), code })],
-      {
-        // The same Node, with what this one was started with (tsx), and messages that carry Maps.
-        execArgv: process.execArgv,
-        serialization: 'advanced',
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      },
-    );
+    const child = fork(fileURLToPath(new URL('./prepare-process.ts', import.meta.url)), [JSON.stringify(options)], {
+      // The same Node, with what this one was started with (tsx), and messages that carry Maps.
+      execArgv: process.execArgv,
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let prepared: Prepared | undefined;
     child.once('message', (message) => (prepared = message as Prepared));
     child.once('error', reject);

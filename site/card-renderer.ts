@@ -94,3 +94,12 @@ export class CardRenderer {
     return { svg, png };
   }
 }
+
+/**
+ * The build's cards, made ready on the first card asked for: a build that renders no card (one segment of an
+ * article's body edited, say) loads neither resvg nor the fonts.
+ */
+export function cardsOnDemand(): { render(card: CardText): Promise<{ svg: string; png: Uint8Array }> } {
+  let renderer: Promise<CardRenderer> | undefined;
+  return { render: async (card) => (await (renderer ??= CardRenderer.fromPackages())).render(card) };
+}

@@ -1,8 +1,8 @@
-// The build's first step, in a process of its own (site/build.ts runs it): read content/ and locales/, check them
-// (or take the check's result from the last build, where nothing changed), and plan each edition's fonts. All
-// that reading and checking holds every file's text and the check's workings at once; done in a process, that
-// memory is the system's again when it ends, before the pages are rendered (a thread's is not: the allocator
-// keeps it), so a large build's peak is one step's, not their sum.
+// The build's first step: read content/ and locales/, check them (or take the check's result from the last build,
+// where nothing changed), and plan each edition's fonts. All that reading and checking holds every file's text and
+// the check's workings at once: for a large project site/build.ts runs it in a process of its own
+// (site/prepare-process.ts), whose memory is the system's again when it ends, before the pages are rendered (a
+// thread's is not: the allocator keeps it), so a large build's peak is one step's, not their sum.
 import type { CheckResult } from '../tools/check/check.ts';
 import { readProjectFiles } from '../tools/project-files.ts';
 import { checkWithCache } from './check-cache.ts';
@@ -18,17 +18,22 @@ export interface Prepared {
   readonly fontProblem?: string;
 }
 
-const { cacheDir, fontCache, code } = JSON.parse(process.argv[2]!) as { cacheDir: string; fontCache: string; code: string };
-const result = checkWithCache(readProjectFiles(), cacheDir, code);
-let prepared: Prepared = { result };
-if (result.catalog) {
+/** Where the step keeps its records, and the code's version (a change of it is a change of the check). */
+export interface PrepareOptions {
+  readonly cacheDir: string;
+  readonly fontCache: string;
+  readonly code: string;
+}
+
+export async function prepare({ cacheDir, fontCache, code }: PrepareOptions): Promise<Prepared> {
+  const result = checkWithCache(readProjectFiles(), cacheDir, code);
+  if (!result.catalog) return { result };
   const editions = new Editions(result.catalog.editions);
   // The editions and their names in their own languages are all the fonts need: no i18next holding every text.
   const formatter = new Formatter(editions.formatLocaleOf);
   try {
-    prepared = { result, fonts: await planFonts({ editions, autonym: (l) => formatter.autonym(l) }, result.catalog, fontCache) };
+    return { result, fonts: await planFonts({ editions, autonym: (l) => formatter.autonym(l) }, result.catalog, fontCache) };
   } catch (error) {
-    prepared = { result, fontProblem: (error as Error).message };
+    return { result, fontProblem: (error as Error).message };
   }
 }
-process.send!(prepared, () => process.disconnect());

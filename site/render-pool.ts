@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createSiteApp } from './app.tsx';
-import { CardRenderer } from './card-renderer.ts';
+import { cardsOnDemand } from './card-renderer.ts';
 import { Editions } from './editions.ts';
 import { glyphChecker } from './font-subset.ts';
 import type { Catalog } from './content.ts';
@@ -44,7 +44,7 @@ export async function renderPages(jobs: readonly (Job & { group: string })[], op
     catalog: options.catalog,
     origin: options.origin,
     fonts: options.fonts,
-    ...(options.cards ? { cards: await CardRenderer.fromPackages() } : {}),
+    ...(options.cards ? { cards: cardsOnDemand() } : {}),
   });
   const check = glyphChecker(new Editions(options.catalog.editions).all, options.fonts);
   if (jobs.length < THREAD_THRESHOLD || threads === 1) {

@@ -2,7 +2,7 @@
 // the jobs it is sent, one batch at a time, and answering with what it wrote.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createSiteApp } from './app.tsx';
-import { CardRenderer } from './card-renderer.ts';
+import { cardsOnDemand } from './card-renderer.ts';
 import type { Catalog } from './content.ts';
 import type { EditionFonts } from './style.ts';
 import { renderJobs, type Job } from './render-jobs.ts';
@@ -10,7 +10,7 @@ import { Editions } from './editions.ts';
 import { glyphChecker } from './font-subset.ts';
 
 const { catalog, origin, fonts, cards } = workerData as { catalog: Catalog; origin: string; fonts: EditionFonts; cards: boolean };
-const app = createSiteApp({ catalog, origin, fonts, ...(cards ? { cards: await CardRenderer.fromPackages() } : {}) });
+const app = createSiteApp({ catalog, origin, fonts, ...(cards ? { cards: cardsOnDemand() } : {}) });
 
 const check = glyphChecker(new Editions(catalog.editions).all, fonts);
 

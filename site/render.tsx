@@ -250,7 +250,7 @@ const PublishedDate: FC<{ view: ArticleSummary; site: Site }> = ({ view, site })
  * script, the colour of the link, hidden from screen readers (the link is named by its label).
  */
 const BackArrow: FC = () => (
-  <svg class="arrow" viewBox="0 0 10 12" width="10" height="12" aria-hidden="true" focusable="false">
+  <svg class="arrow" viewBox="0 0 10 12" width="10" height="12" aria-hidden="true">
     <path d="M5 0 10 5H6.5V12h-3V5H0Z" fill="currentColor" />
   </svg>
 );

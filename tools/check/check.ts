@@ -12,7 +12,7 @@ import { ALLOWED_TAGS, isAllowedTag, NOTE_TAG } from '../../site/rich-text.ts';
 import { parseArticle } from './content.ts';
 import { EDITIONS_FILE, parseEditions } from './editions.ts';
 import { IcuSyntaxError, messageShape, type ArgumentKind, type MessageShape } from './icu.ts';
-import { parseFlatStrings, positionInString } from './json.ts';
+import { locateProperties, parseFlatStrings, positionInString } from './json.ts';
 import { ProblemList, type Position, type Problem } from './problems.ts';
 import { MAX_LOCALE_FILE_BYTES, MAX_SEGMENT_LENGTH, mebibytes } from '../limits.ts';
 import { foreignWords, invisibleCharacters, rulesFor, scriptName, unusableCharacters, withoutClosers } from './rules.ts';
@@ -186,6 +186,8 @@ export function checkProject(files: ProjectFiles): CheckResult {
     unreadable,
     positionIn: (path, id, index) => {
       const file = literals.get(path);
+      // A file read fast has no offsets yet: found now, as a problem asks.
+      if (file && file.offsets.size === 0) locateProperties(file.text, new Map(), file.offsets as Map<string, number>);
       const literal = file?.offsets.get(id);
       return file && literal !== undefined ? positionInString(file.text, literal, index) : undefined;
     },

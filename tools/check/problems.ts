@@ -48,10 +48,20 @@ export class ProblemList {
   readonly #positions = new Map<string, ReadonlyMap<string, Position>>();
   readonly #ends = new Map<string, Position>();
 
+  readonly #lazy = new Map<string, () => void>();
+
   /** Where each segment of `file` starts, and where its object ends (where a missing segment belongs). */
   locate(file: string, positions: ReadonlyMap<string, Position>, end?: Position): void {
     this.#positions.set(file, positions);
     if (end) this.#ends.set(file, end);
+  }
+
+  /** As `locate`, found only if a problem of `file` needs a place (a file read fast, without its syntax tree). */
+  locateLater(file: string, find: () => { positions: ReadonlyMap<string, Position>; end?: Position | undefined }): void {
+    this.#lazy.set(file, () => {
+      const { positions, end } = find();
+      this.locate(file, positions, end);
+    });
   }
 
   error(file: string, segment: string | undefined, message: string, position?: Position): void {
@@ -82,6 +92,11 @@ export class ProblemList {
     return this.#items.map((p) => {
       if (p.position) return p;
       if (p.segment === undefined) return p;
+      const later = this.#lazy.get(p.file);
+      if (later) {
+        this.#lazy.delete(p.file);
+        later();
+      }
       const position = this.#positions.get(p.file)?.get(p.segment) ?? this.#ends.get(p.file);
       return position ? { ...p, position } : p;
     });

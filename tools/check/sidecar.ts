@@ -1,6 +1,6 @@
 import { getNodeValue } from 'jsonc-parser';
 import { sha256 } from '../../site/hash.ts';
-import { parseJsonTree, positionsOf } from './json.ts';
+import { canonicalJson, locateProperties, parseJsonTree, positionsOf } from './json.ts';
 import { ProblemList, type Position } from './problems.ts';
 
 /** XLIFF 2.0's segment states, in the order a translation moves through them. */
@@ -61,9 +61,31 @@ export function readSidecar(
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A well-formed record: a state, the English's hash and text, and the translation's hash if it has one. */
+function isRecord(value: unknown): value is SegmentRecord {
+  return (
+    isObject(value) &&
+    isSegmentState(value.state) &&
+    typeof value.sourceHash === 'string' &&
+    typeof value.sourceText === 'string' &&
+    (value.targetHash === undefined || typeof value.targetHash === 'string')
+  );
+}
+
 /** Reads a sidecar, naming each malformed record where it is. */
 export function parseSidecar(file: string, text: string, problems: ProblemList): Map<string, SegmentRecord> {
   const records = new Map<string, SegmentRecord>();
+  // A sidecar as the tools write it, every record well formed: read by JSON.parse, placed only if asked.
+  const fast = canonicalJson(text);
+  if (fast && Object.values(fast).every(isRecord)) {
+    problems.locateLater(file, () => {
+      const positions = new Map<string, Position>();
+      locateProperties(text, positions);
+      return { positions };
+    });
+    for (const [id, record] of Object.entries(fast) as [string, SegmentRecord][]) records.set(id, fieldsOf(record));
+    return records;
+  }
   const tree = parseJsonTree(file, text, problems);
   if (!tree) return records;
   if (tree.type !== 'object') {
@@ -81,14 +103,8 @@ export function parseSidecar(file: string, text: string, problems: ProblemList):
   for (const [keyNode, valueNode] of properties) {
     const id = String(keyNode!.value);
     const value: unknown = getNodeValue(valueNode!);
-    const record = isObject(value) ? value : undefined;
-    if (
-      !record ||
-      !isSegmentState(record.state) ||
-      typeof record.sourceHash !== 'string' ||
-      typeof record.sourceText !== 'string' ||
-      (record.targetHash !== undefined && typeof record.targetHash !== 'string')
-    ) {
+    const record = isRecord(value) ? value : undefined;
+    if (!record) {
       problems.error(
         file,
         id,
@@ -96,15 +112,18 @@ export function parseSidecar(file: string, text: string, problems: ProblemList):
       );
       continue;
     }
-    records.set(id, {
-      state: record.state,
-      sourceHash: record.sourceHash,
-      sourceText: record.sourceText,
-      ...(typeof record.targetHash === 'string' ? { targetHash: record.targetHash } : {}),
-    });
+    records.set(id, fieldsOf(record));
   }
   return records;
 }
+
+/** A record's own fields, nothing else a hand-edited file put beside them. */
+const fieldsOf = (record: SegmentRecord): SegmentRecord => ({
+  state: record.state,
+  sourceHash: record.sourceHash,
+  sourceText: record.sourceText,
+  ...(typeof record.targetHash === 'string' ? { targetHash: record.targetHash } : {}),
+});
 
 /** The canonical text of a locale file or sidecar: what every tool writes, so a round trip changes no byte. */
 export function serializeJson(value: unknown): string {
