@@ -23,10 +23,10 @@ import { Editions } from './editions.ts';
 import { sha256 } from './hash.ts';
 import { staticHeaders } from './headers.ts';
 import { limitProblems } from './limits.ts';
+import { hasCheckRecord } from './check-cache.ts';
 import { checkOrigin } from './origin.ts';
-import { planSite } from './plan.ts';
+import { planSite, type Output } from './plan.ts';
 import { prepare, type PrepareOptions, type Prepared } from './prepare.ts';
-import { renderPages } from './render-pool.ts';
 import { RenderError, type Job } from './render-jobs.ts';
 
 const started = performance.now();
@@ -47,7 +47,7 @@ const fail = (message: string): never => {
 };
 
 const code = codeVersion();
-const { result, fonts: planned, fontProblem } = await prepareProject();
+const { result, checkKey, fonts: planned, fontProblem } = await prepareProject();
 for (const problem of result.problems) if (problem.severity === 'error') console.error(formatProblem(problem));
 const catalog = result.catalog ?? fail('nothing built: fix the errors above (npm run i18n:check lists every problem)');
 const config = (() => {
@@ -82,8 +82,9 @@ const origin = typeof checkedOrigin === 'string' ? checkedOrigin : fail(checkedO
 function prepareProject(): Promise<Prepared> {
   const options: PrepareOptions = { cacheDir: CACHE, fontCache: join(ROOT, '.cache', 'fonts'), code };
   const files = existsSync(join(ROOT, 'locales')) ? readdirSync(join(ROOT, 'locales'), { recursive: true }).length : 0;
-  // Past this many files, in a process of its own (its memory then leaves with it).
-  if (files <= 4000) return prepare(options);
+  // Past this many files, a check of every article in a process of its own (its memory then leaves with it); one
+  // that takes the articles nothing changed in from the last build's check, here.
+  if (files <= 4000 || hasCheckRecord(CACHE, code)) return prepare(options);
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL('./prepare-process.ts', import.meta.url)), [JSON.stringify(options)], {
       // The same Node, with what this one was started with (tsx), and messages that carry Maps.
@@ -99,6 +100,25 @@ function prepareProject(): Promise<Prepared> {
       else fail(`nothing built: the project's files could not be read (exit code ${status}; the line above says why)`);
     });
   });
+}
+
+/**
+ * The plan of the site (site/plan.ts), or the last build's where it was made from the same catalog (the same
+ * files, checked by the same code), origin and fonts: an unchanged build of a thousand articles does not hash
+ * every page's inputs again. Safe to delete.
+ */
+function planWithCache(key: string, make: () => Output[]): Output[] {
+  const path = join(CACHE, 'plan.json');
+  try {
+    const record = JSON.parse(readFileSync(path, 'utf8')) as { key?: string; plan?: Output[] };
+    if (record.key === key && Array.isArray(record.plan)) return record.plan;
+  } catch {
+    // No plan, or one cut short: made again.
+  }
+  const plan = make();
+  mkdirSync(CACHE, { recursive: true });
+  writeAtomic(path, JSON.stringify({ key, plan }));
+  return plan;
 }
 
 /** The version of the code that checks and renders the pages: every file of site/, src/ (but what the build writes) and tools/, and the locked dependencies. */
@@ -126,7 +146,9 @@ const editions = new Editions(catalog.editions);
 // characters are checked against them as it is rendered.
 const fonts = planned ?? fail(fontProblem ?? 'the fonts could not be planned');
 writeGenerated(join(ROOT, 'site', 'generated', 'fonts.json'), `${JSON.stringify(fonts.faces, null, 2)}\n`);
-const plan = planSite(catalog, { code, origin, cards: true, fonts: fonts.faces });
+const plan = planWithCache(sha256([checkKey, origin, JSON.stringify(fonts.faces)].join('\u0000')), () =>
+  planSite(catalog, { code, origin, cards: true, fonts: fonts.faces }),
+);
 const headers = await staticHeaders(editions.all);
 const tiers = assignTiers(plan, catalog.articles, config, fonts.files.size + 1);
 
@@ -147,6 +169,8 @@ try {
   // The files' texts and the check's workings are garbage now: collected before the threads take their share of
   // memory, so a large build's peak is one of them, not their sum (`--expose-gc`, as the build command runs it).
   (globalThis as { gc?: () => void }).gc?.();
+  // The renderer (the site app, i18next, the card renderer) is loaded only when there is something to render.
+  const { renderPages } = jobs.length > 0 ? await import('./render-pool.ts') : { renderPages: async () => [] };
   await renderPages(jobs, {
     catalog,
     origin,

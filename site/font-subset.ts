@@ -88,9 +88,37 @@ export function exemplarCharacters(locale: string): Set<string> {
 
 /** The characters of every text an edition's pages are made from: its own, its drafts, and the source's. */
 function catalogCharacters(catalog: Catalog, locale: string): Set<string> {
-  const out = new Set<string>();
-  for (const resources of [catalog.resources[locale], catalog.drafts[locale], catalog.resources[catalog.editions.source]])
-    for (const texts of Object.values(resources ?? {})) for (const text of Object.values(texts)) for (const c of text) out.add(c);
+  const out = new Set(charactersOf(catalog.resources[catalog.editions.source]));
+  for (const c of charactersOf(catalog.resources[locale])) out.add(c);
+  for (const c of charactersOf(catalog.drafts[locale])) out.add(c);
+  return out;
+}
+
+const characterSets = new WeakMap<object, ReadonlySet<string>>();
+/** The characters of every text of a language's namespaces, found once for every edition that asks. */
+function charactersOf(resources: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined): ReadonlySet<string> {
+  if (!resources) return new Set();
+  let out = characterSets.get(resources) as Set<string> | undefined;
+  if (out) return out;
+  out = new Set<string>();
+  // The BMP's units already added, looked up in an array: a thousand articles' texts are millions of characters.
+  const seen = new Uint8Array(0x10000);
+  for (const texts of Object.values(resources))
+    for (const text of Object.values(texts))
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        if (seen[unit]) continue;
+        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+          // A character past the BMP: its pair, added whole (its high surrogate is never marked seen).
+          const character = String.fromCodePoint(text.codePointAt(i)!);
+          out.add(character);
+          i += character.length - 1;
+          continue;
+        }
+        seen[unit] = 1;
+        out.add(text[i]!);
+      }
+  characterSets.set(resources, out);
   return out;
 }
 

@@ -43,10 +43,15 @@ function key(...parts: readonly (string | number)[]): string {
 
 /** Feeds a namespace's texts (sorted by id) into a hash. */
 function feed(hash: Hash, label: string, texts: Readonly<Record<string, unknown>> | undefined): void {
-  hash.update(`${label}${NUL}`);
-  if (!texts) return;
-  for (const id of Object.keys(texts).sort()) hash.update(`${id}${NUL}${JSON.stringify(texts[id])}${NUL}`);
+  const parts = [label];
+  if (texts) for (const id of Object.keys(texts).sort()) parts.push(id, JSON.stringify(texts[id]));
+  // One update: the hash's cost is in its calls more than in its bytes.
+  hash.update(`${parts.join(NUL)}${NUL}`);
 }
+
+/** Of `texts`, those of `ids` (all of them without `ids`). */
+const pick = <T>(texts: Readonly<Record<string, T>> | undefined, ids: readonly string[] | undefined) =>
+  texts && ids ? Object.fromEntries(ids.flatMap((id) => (Object.hasOwn(texts, id) ? [[id, texts[id]]] : []))) : texts;
 
 // `{name}`, `{name, …}`: the arguments a message names (glossary names among them).
 const ARGUMENT = /\{\s*([A-Za-z][A-Za-z0-9_]*)\s*[,}]/g;
@@ -60,6 +65,7 @@ class Inputs {
   readonly #catalog: Catalog;
   readonly #editions: Editions;
   readonly #memo = new Map<string, string>();
+  readonly #textMemo = new Map<string, { digest: string; names: readonly string[] }>();
 
   constructor(catalog: Catalog, editions: Editions) {
     this.#catalog = catalog;
@@ -94,21 +100,34 @@ class Inputs {
     });
   }
 
+  /** The texts of `ids` of an article in one language, hashed, and the names they use: once, whichever edition asks. */
+  #texts(language: string, article: Article, ids: readonly string[] | undefined): { digest: string; names: readonly string[] } {
+    const name = `texts ${language} ${article.slug} ${ids?.join(' ') ?? '*'}`;
+    let texts = this.#textMemo.get(name);
+    if (!texts) {
+      const picked = pick(this.#catalog.resources[language]?.[article.slug], ids);
+      const hash = createHash('sha256');
+      feed(hash, language, picked);
+      const names = new Set<string>();
+      for (const message of Object.values(picked ?? {}) as string[]) for (const [, n] of message.matchAll(ARGUMENT)) names.add(n!);
+      this.#textMemo.set(name, (texts = { digest: hash.digest('hex'), names: [...names] }));
+    }
+    return texts;
+  }
+
   /** The texts of `ids` of an article in an edition (and where they fall back), and the names they use. */
   #segments(locale: string, article: Article, ids: readonly string[] | undefined): string {
     const { resources, drafts, status } = this.#catalog;
     const hash = createHash('sha256');
     const names = new Set<string>();
-    const pick = <T>(texts: Readonly<Record<string, T>> | undefined) =>
-      texts && ids ? Object.fromEntries(ids.flatMap((id) => (Object.hasOwn(texts, id) ? [[id, texts[id]]] : []))) : texts;
     const chain = this.chain(locale);
     for (const l of chain) {
-      const texts = pick(resources[l]?.[article.slug]);
-      feed(hash, l, texts);
-      for (const message of Object.values(texts ?? {}) as string[]) for (const [, name] of message.matchAll(ARGUMENT)) names.add(name!);
+      const texts = this.#texts(l, article, ids);
+      hash.update(`${texts.digest}${NUL}`);
+      for (const n of texts.names) names.add(n);
     }
-    feed(hash, 'drafts', pick(drafts[locale]?.[article.slug]));
-    feed(hash, 'status', pick(status[locale]?.[article.slug]));
+    feed(hash, 'drafts', pick(drafts[locale]?.[article.slug], ids));
+    feed(hash, 'status', pick(status[locale]?.[article.slug], ids));
     for (const l of chain) {
       const glossary = resources[l]?.[GLOSSARY_NAMESPACE] ?? {};
       feed(hash, `names ${l}`, Object.fromEntries([...names].filter((n) => Object.hasOwn(glossary, n)).map((n) => [n, glossary[n]])));

@@ -13,6 +13,8 @@ import { Formatter } from './format.ts';
 /** What the step hands back: the check's result, and the fonts where the check let them be planned. */
 export interface Prepared {
   readonly result: CheckResult;
+  /** A hash of every file the check read and of the code: what the catalog is made from. */
+  readonly checkKey: string;
   readonly fonts?: FontPlan;
   /** Why the fonts could not be planned (a font package of another version, say). */
   readonly fontProblem?: string;
@@ -26,14 +28,14 @@ export interface PrepareOptions {
 }
 
 export async function prepare({ cacheDir, fontCache, code }: PrepareOptions): Promise<Prepared> {
-  const result = checkWithCache(readProjectFiles(), cacheDir, code);
-  if (!result.catalog) return { result };
+  const { result, key: checkKey } = checkWithCache(readProjectFiles(), cacheDir, code);
+  if (!result.catalog) return { result, checkKey };
   const editions = new Editions(result.catalog.editions);
   // The editions and their names in their own languages are all the fonts need: no i18next holding every text.
   const formatter = new Formatter(editions.formatLocaleOf);
   try {
-    return { result, fonts: await planFonts({ editions, autonym: (l) => formatter.autonym(l) }, result.catalog, fontCache) };
+    return { result, checkKey, fonts: await planFonts({ editions, autonym: (l) => formatter.autonym(l) }, result.catalog, fontCache) };
   } catch (error) {
-    return { result, fontProblem: (error as Error).message };
+    return { result, checkKey, fontProblem: (error as Error).message };
   }
 }

@@ -8,6 +8,7 @@ import {
   type SegmentStatus,
 } from '../../site/content.ts';
 import { describeEdition, type EditionState } from '../../site/editions.ts';
+import { sha256 } from '../../site/hash.ts';
 import { ALLOWED_TAGS, isAllowedTag, NOTE_TAG } from '../../site/rich-text.ts';
 import { parseArticle } from './content.ts';
 import { EDITIONS_FILE, parseEditions } from './editions.ts';
@@ -97,6 +98,29 @@ export const localeFile = (locale: string, namespace: string): string => `locale
 
 /** A table of locale → namespace → segment id → value, built without a plain object's inherited keys. */
 type Table<T> = Record<string, Record<string, Record<string, T>>>;
+/**
+ * What checking one article found where it found no error: its warnings (placed), the segments each edition
+ * publishes or holds as drafts with their states, the segments not translated yet, and the names they use. Kept
+ * between checks by whoever checks often (the build), under a key of every file the article's check reads, so an
+ * article none of them changed in is not checked again: the result is the same, to the order of the warnings.
+ */
+export interface ArticleCheck {
+  readonly problems: readonly Problem[];
+  /** Per edition, a line per segment in the order the check found them: `id` for the source, `id state stale` for a translation. */
+  readonly segments: Readonly<Record<string, string>>;
+  /** `locale id` of each segment not translated yet. */
+  readonly untranslated: readonly string[];
+  /** Per edition, the names (glossary entries and their bases) its segments use. */
+  readonly names: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Where `checkProject` keeps and finds articles' checks, and the hash of a file's text (the keys are made of them). */
+export interface CheckMemo {
+  readonly hashOf: (file: SourceFile) => string;
+  readonly get: (slug: string, key: string) => ArticleCheck | undefined;
+  readonly set: (slug: string, key: string, check: ArticleCheck) => void;
+}
+
 const put = <T>(table: Table<T>, locale: string, namespace: string, id: string, value: T) => {
   const byNamespace = (table[locale] ??= Object.create(null) as Record<string, Record<string, T>>);
   (byNamespace[namespace] ??= Object.create(null) as Record<string, T>)[id] = value;
@@ -107,7 +131,7 @@ const put = <T>(table: Table<T>, locale: string, namespace: string, id: string, 
  * is given and returns each problem with its file, position and segment, and the catalog the pages are built
  * from: published texts (the source, and translations translated, reviewed or final), drafts apart.
  */
-export function checkProject(files: ProjectFiles): CheckResult {
+export function checkProject(files: ProjectFiles, memo?: CheckMemo): CheckResult {
   const problems = new ProblemList();
   const editionsFile = parseEditions(files.editions.path, files.editions.text, problems);
   if (!editionsFile) return { problems: problems.items, summaries: [] };
@@ -218,8 +242,34 @@ export function checkProject(files: ProjectFiles): CheckResult {
   checkNamespace(context, UI_NAMESPACE, () => () => false);
 
   const usedNames = new Map<string, Set<string>>(locales.map((locale) => [locale, new Set<string>()]));
+  // What an article's check reads, besides its content file: in every edition, its locale file, its sidecar and
+  // the glossary.
+  const byPath = memo ? new Map(files.locales.map((f) => [f.path, f])) : undefined;
+  const contentByPath = memo ? new Map(files.content.map((f) => [f.path, f])) : undefined;
+  const hashAt = (path: string, from: ReadonlyMap<string, SourceFile>) => {
+    const file = from.get(path);
+    return file ? memo!.hashOf(file) : '-';
+  };
+  const articleKey = (slug: string) =>
+    sha256(
+      [
+        memo!.hashOf(files.editions),
+        hashAt(`content/${slug}.json`, contentByPath!),
+        ...locales.flatMap((l) =>
+          [localeFile(l, slug), sidecarFile(l, slug), localeFile(l, GLOSSARY_NAMESPACE)].map((p) => hashAt(p, byPath!)),
+        ),
+      ].join(' '),
+    );
   // Articles: the same segments as the content file, names from each glossary, the same data arguments.
   for (const article of articles) {
+    const key = memo ? articleKey(article.slug) : undefined;
+    const kept = key === undefined ? undefined : memo!.get(article.slug, key);
+    if (kept) {
+      replayArticle(context, article.slug, kept, read, usedNames);
+      continue;
+    }
+    const mark = { problems: problems.size, erroneous: context.erroneous.size };
+    const names = new Map<string, Set<string>>(locales.map((locale) => [locale, new Set<string>()]));
     const segments = articleSegments(article);
     const english = fileValues(source, article.slug);
     const path = localeFile(source, article.slug);
@@ -238,7 +288,7 @@ export function checkProject(files: ProjectFiles): CheckResult {
       context,
       article.slug,
       (locale, segment, shape, file) => {
-        for (const name of shape.arguments.keys()) usedNames.get(locale)?.add(name).add(nameBase(name));
+        for (const name of shape.arguments.keys()) names.get(locale)?.add(name).add(nameBase(name));
         if (locale === source) englishNames.set(segment, [...shape.arguments.keys()]);
         const glossary = unreadable.has(`${locale}/${GLOSSARY_NAMESPACE}`) ? undefined : glossaries.get(locale)!;
         return checkArguments(problems, article, glossary, locale, segment, shape, file);
@@ -247,7 +297,16 @@ export function checkProject(files: ProjectFiles): CheckResult {
     );
     // A segment not translated yet will use the names its English uses.
     for (const { locale, id } of context.untranslated.get(article.slug) ?? [])
-      for (const name of englishNames.get(id) ?? []) usedNames.get(locale)?.add(name);
+      for (const name of englishNames.get(id) ?? []) names.get(locale)?.add(name);
+    for (const [locale, used] of names) for (const name of used) usedNames.get(locale)!.add(name);
+    // Kept only where the article's check found no error: a build with one does not go on.
+    if (key !== undefined && !problems.hasErrorsSince(mark.problems) && context.erroneous.size === mark.erroneous)
+      memo!.set(article.slug, key, {
+        problems: problems.itemsSince(mark.problems),
+        segments: Object.fromEntries(locales.map((l) => [l, segmentLines(context, l, article.slug)])),
+        untranslated: (context.untranslated.get(article.slug) ?? []).map(({ locale, id }) => `${locale} ${id}`),
+        names: Object.fromEntries([...names].map(([l, used]) => [l, [...used]])),
+      });
   }
   // A language with a file that cannot be read uses names no one can see: no warning about them.
   const partlyRead = (locale: string) => [...unreadable].some((key) => key.startsWith(`${locale}/`));
@@ -286,6 +345,45 @@ interface NamespaceContext {
   readonly locales: readonly string[];
   readonly source: string;
   readonly scripts: ReadonlyMap<string, string>;
+}
+
+/** An edition's segments of an article as `ArticleCheck` keeps them. */
+function segmentLines(context: NamespaceContext, locale: string, slug: string): string {
+  if (locale === context.source) return Object.keys(context.resources[locale]?.[slug] ?? {}).join('\n');
+  return Object.entries(context.status[locale]?.[slug] ?? {})
+    .map(([id, { state, stale }]) => `${id} ${state} ${stale ? 1 : 0}`)
+    .join('\n');
+}
+
+/** An article's check as it was kept: what checking it again would add to the problems and the catalog. */
+function replayArticle(
+  context: NamespaceContext,
+  slug: string,
+  kept: ArticleCheck,
+  read: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  usedNames: ReadonlyMap<string, Set<string>>,
+): void {
+  for (const problem of kept.problems) context.problems.add(problem);
+  for (const [locale, lines] of Object.entries(kept.segments)) {
+    if (lines === '') continue;
+    const values = read.get(localeFile(locale, slug))!;
+    for (const line of lines.split('\n')) {
+      const [id = '', state, stale] = line.split(' ');
+      if (locale === context.source) {
+        put(context.resources, locale, slug, id, values.get(id)!);
+        continue;
+      }
+      put(context.status, locale, slug, id, { state: state as SegmentState, stale: stale === '1' });
+      put(PUBLISHED_STATES.has(state as SegmentState) ? context.resources : context.drafts, locale, slug, id, values.get(id)!);
+    }
+  }
+  for (const entry of kept.untranslated) {
+    const [locale = '', id = ''] = entry.split(' ');
+    let list = context.untranslated.get(slug);
+    if (!list) context.untranslated.set(slug, (list = []));
+    list.push({ locale, id });
+  }
+  for (const [locale, names] of Object.entries(kept.names)) for (const name of names) usedNames.get(locale)?.add(name);
 }
 
 function summarize(context: NamespaceContext, locale: string, namespaces: readonly string[]): Omit<LocaleSummary, 'edition'> {

@@ -89,17 +89,24 @@ export class ProblemList {
 
   /** Every problem, placed: its own position, else its segment's in its file, else the end of the file's object. */
   get items(): readonly Problem[] {
-    return this.#items.map((p) => {
-      if (p.position) return p;
-      if (p.segment === undefined) return p;
-      const later = this.#lazy.get(p.file);
-      if (later) {
-        this.#lazy.delete(p.file);
-        later();
-      }
-      const position = this.#positions.get(p.file)?.get(p.segment) ?? this.#ends.get(p.file);
-      return position ? { ...p, position } : p;
-    });
+    return this.#items.map((p) => this.#place(p));
+  }
+
+  /** The problems since `mark` (a `size`), placed. */
+  itemsSince(mark: number): Problem[] {
+    return this.#items.slice(mark).map((p) => this.#place(p));
+  }
+
+  #place(p: Problem): Problem {
+    if (p.position) return p;
+    if (p.segment === undefined) return p;
+    const later = this.#lazy.get(p.file);
+    if (later) {
+      this.#lazy.delete(p.file);
+      later();
+    }
+    const position = this.#positions.get(p.file)?.get(p.segment) ?? this.#ends.get(p.file);
+    return position ? { ...p, position } : p;
   }
 
   get hasErrors(): boolean {
@@ -112,6 +119,7 @@ export class ProblemList {
   }
 
   hasErrorsSince(mark: number): boolean {
-    return this.#items.slice(mark).some((p) => p.severity === 'error');
+    for (let i = mark; i < this.#items.length; i++) if (this.#items[i]!.severity === 'error') return true;
+    return false;
   }
 }
