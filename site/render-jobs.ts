@@ -19,6 +19,8 @@ export interface Written {
   readonly root: string;
   readonly hash: string;
   readonly size: number;
+  /** Milliseconds it took to render, check and write (for the build's figures). */
+  readonly ms: number;
 }
 
 /** A page the site app did not render: the build stops and names it. */
@@ -51,6 +53,7 @@ export async function renderJobs(app: Hono, jobs: readonly Job[], check?: PageCh
   // Folders made for this batch: a folder is made once, not for every page in it.
   const made = new Set<string>();
   for (const job of jobs) {
+    const start = performance.now();
     const bytes = await renderPage(app, job.url);
     const problems = check?.(job.file, bytes) ?? [];
     if (problems.length > 0) throw new RenderError(`characters no web font of their edition has:\n  ${problems.join('\n  ')}`);
@@ -64,7 +67,7 @@ export async function renderJobs(app: Hono, jobs: readonly Job[], check?: PageCh
       }
       writeAtomic(target, bytes);
     }
-    written.push({ file: job.file, root: job.root, hash, size: bytes.byteLength });
+    written.push({ file: job.file, root: job.root, hash, size: bytes.byteLength, ms: performance.now() - start });
   }
   return written;
 }
