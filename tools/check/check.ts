@@ -153,9 +153,10 @@ export function checkProject(files: ProjectFiles, memo?: CheckMemo): CheckResult
   const literals = new Map<string, { text: string; offsets: ReadonlyMap<string, number> }>();
   const read = new Map<string, Map<string, string>>();
   const sidecars = new Map<string, Map<string, SegmentRecord>>();
+  const recorded = new Map<string, string>();
   for (const file of files.locales) {
     if (file.path.endsWith('.state.json')) {
-      sidecars.set(file.path, parseSidecar(file.path, file.text, problems));
+      sidecars.set(file.path, parseSidecar(file.path, file.text, problems, recorded));
       continue;
     }
     const m = /^locales\/([^/]+)\/([^/.]+)\.json$/.exec(file.path);

@@ -72,8 +72,12 @@ function isRecord(value: unknown): value is SegmentRecord {
   );
 }
 
-/** Reads a sidecar, naming each malformed record where it is. */
-export function parseSidecar(file: string, text: string, problems: ProblemList): Map<string, SegmentRecord> {
+/**
+ * Reads a sidecar, naming each malformed record where it is. Given `shared`, the English each record holds is
+ * kept once for all the sidecars read with it: every edition's sidecar of an article holds the same English, and
+ * a check of a thousand articles in a dozen editions would otherwise hold each sentence eleven times.
+ */
+export function parseSidecar(file: string, text: string, problems: ProblemList, shared?: Map<string, string>): Map<string, SegmentRecord> {
   const records = new Map<string, SegmentRecord>();
   // A sidecar as the tools write it, every record well formed: read by JSON.parse, placed only if asked.
   const fast = canonicalJson(text);
@@ -83,7 +87,7 @@ export function parseSidecar(file: string, text: string, problems: ProblemList):
       locateProperties(text, positions);
       return { positions };
     });
-    for (const [id, record] of Object.entries(fast) as [string, SegmentRecord][]) records.set(id, fieldsOf(record));
+    for (const [id, record] of Object.entries(fast) as [string, SegmentRecord][]) records.set(id, fieldsOf(record, shared));
     return records;
   }
   const tree = parseJsonTree(file, text, problems);
@@ -112,18 +116,27 @@ export function parseSidecar(file: string, text: string, problems: ProblemList):
       );
       continue;
     }
-    records.set(id, fieldsOf(record));
+    records.set(id, fieldsOf(record, shared));
   }
   return records;
 }
 
-/** A record's own fields, nothing else a hand-edited file put beside them. */
-const fieldsOf = (record: SegmentRecord): SegmentRecord => ({
+/** A record's own fields, nothing else a hand-edited file put beside them; its English from `shared` if there. */
+const fieldsOf = (record: SegmentRecord, shared?: Map<string, string>): SegmentRecord => ({
   state: record.state,
-  sourceHash: record.sourceHash,
-  sourceText: record.sourceText,
+  sourceHash: once(record.sourceHash, shared),
+  sourceText: once(record.sourceText, shared),
   ...(typeof record.targetHash === 'string' ? { targetHash: record.targetHash } : {}),
 });
+
+/** The string `shared` holds equal to this one, kept there if it holds none yet. */
+function once(value: string, shared: Map<string, string> | undefined): string {
+  if (!shared) return value;
+  const kept = shared.get(value);
+  if (kept !== undefined) return kept;
+  shared.set(value, value);
+  return value;
+}
 
 /** The canonical text of a locale file or sidecar: what every tool writes, so a round trip changes no byte. */
 export function serializeJson(value: unknown): string {
