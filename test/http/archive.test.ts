@@ -13,7 +13,7 @@ import { buildDirectories } from '../../site/directories.ts';
 import { assetFile, paths } from '../../src/paths.ts';
 import { ROOT } from '../../tools/project-files.ts';
 import { bundleWorker } from './bundle.ts';
-import { ARCHIVE_BUCKET, ARCHIVE_CREDENTIALS, ORIGIN, startEdge } from './edge.ts';
+import { ARCHIVE_BUCKET, ARCHIVE_CREDENTIALS, IF_NONE_MATCH, ORIGIN, startEdge } from './edge.ts';
 
 let scratch: string;
 let slugs: string[];
@@ -137,17 +137,7 @@ describe('the archive tier', () => {
     }
   });
 
-  const conditional = [
-    { description: 'its ETag', header: (tag: string) => tag, status: 304 },
-    { description: 'its ETag, weakened', header: (tag: string) => `W/${tag}`, status: 304 },
-    {
-      description: 'a list holding its ETag (one tag is compared, as the static assets do)',
-      header: (tag: string) => `"x", ${tag}`,
-      status: 200,
-    },
-    { description: 'another ETag', header: () => '"0123456789abcdef0123456789abcdef"', status: 200 },
-  ];
-  for (const { description, header, status } of conditional)
+  for (const { description, header, status } of IF_NONE_MATCH)
     it(`an archived page answers If-None-Match with ${description} with ${status}, as its static build did`, async () => {
       const path = paths.article('ru', slugs[3]!);
       const first = await get(path);

@@ -55,3 +55,20 @@ export function startEdge(root = ROOT, bundleDir = BUNDLE_DIR, options: { archiv
     ],
   });
 }
+
+/**
+ * `If-None-Match` headers built from a page's ETag, and the status the static assets answer each with: what any
+ * other tier serving the same pages (the archive tier on R2) must answer too.
+ */
+export const IF_NONE_MATCH: readonly { description: string; header: (tag: string) => string; status: number }[] = [
+  { description: 'the same ETag', header: (tag: string) => tag, status: 304 },
+  { description: 'the ETag weakened by the edge (weak comparison)', header: (tag: string) => `W/${tag}`, status: 304 },
+  {
+    description: 'a list that contains the ETag (the platform compares one tag: a full answer)',
+    header: (tag: string) => `"stale", ${tag}`,
+    status: 200,
+  },
+  { description: '* (the platform compares one tag: a full answer)', header: () => '*', status: 200 },
+  { description: 'another edition’s ETag', header: () => '"0123456789abcdef0123456789abcdef"', status: 200 },
+  { description: 'a malformed header', header: () => 'not-a-tag', status: 200 },
+];
